@@ -1,0 +1,18 @@
+using SupportDesk.Data.Tickets;
+
+namespace SupportDesk.Data.Access;
+
+/// <summary>
+/// The one rule for who may see which ticket. Every ticket read (lists, search, detail, API, export,
+/// notifications) starts from <see cref="VisibleTo"/>.
+/// </summary>
+public static class TicketVisibility
+{
+    /// <summary>Customers see their own tickets; staff see every ticket; nobody sees deleted ones here (the trash is separate).</summary>
+    public static IQueryable<Ticket> VisibleTo(this IQueryable<Ticket> tickets, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var live = tickets.Where(t => t.DeletedAt == null);
+        return actor.IsStaff ? live : live.Where(t => t.CreatorId == actor.UserId);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SupportDesk.Data.Engines;
+using SupportDesk.Data.Demo;
+using SupportDesk.Data.Infrastructure;
+using SupportDesk.Data.Tickets;
+using SupportDesk.Data.Users;
+
+namespace SupportDesk.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the pooled context factory for the configured engine, the scoped context Identity's
+    /// stores need, and the domain services. Services open one short-lived context per operation.
+    /// </summary>
+    public static IServiceCollection AddSupportDeskData(this IServiceCollection services, DatabaseOptions database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(database);
+        services.AddSingleton<TimestampInterceptor>();
+
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                AddEngine<SqliteSupportDbContext>(services, database);
+                break;
+            case DatabaseProvider.Postgres:
+                AddEngine<PostgresSupportDbContext>(services, database);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(database), database.Provider, "Unknown database provider.");
+        }
+
+        services.AddScoped<SupportDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SupportDbContext>>().CreateDbContext());
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<UserPreferences>();
+        services.AddSingleton<TicketSummary>();
+        services.AddScoped<DemoData>();
+        return services;
+    }
+
+    private static void AddEngine<TContext>(IServiceCollection services, DatabaseOptions database)
+        where TContext : SupportDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>((sp, options) =>
+        {
+            EngineOptions.Apply(options, database);
+            options.AddInterceptors(sp.GetRequiredService<TimestampInterceptor>());
+        });
+        services.AddSingleton<IDbContextFactory<SupportDbContext>>(sp =>
+            new EngineContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+    }
+}

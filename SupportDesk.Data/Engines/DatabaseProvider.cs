@@ -1,0 +1,7 @@
+namespace SupportDesk.Data.Engines;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using SupportDesk.Data.Tickets;
+
+namespace SupportDesk.Data.Infrastructure;
+
+/// <summary>
+/// The one place that stamps created/updated times (UTC, from the injected clock) and bumps the
+/// SQLite concurrency token, so no service has to remember either.
+/// </summary>
+public sealed class TimestampInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Stamp(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Stamp(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Stamp(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in context.ChangeTracker.Entries<ITimestamped>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.CreatedAt = now;
+                entry.Entity.UpdatedAt = now;
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.UpdatedAt = now;
+            }
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries<Ticket>())
+        {
+            // On PostgreSQL the token is the xmin system column, which the server maintains itself.
+            var version = entry.Property(t => t.Version);
+            if (entry.State == EntityState.Modified && version.Metadata.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never)
+            {
+                entry.Entity.Version = version.OriginalValue + 1;
+            }
+        }
+    }
+}

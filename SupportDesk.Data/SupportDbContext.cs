@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using SupportDesk.Data.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using SupportDesk.Data.Attachments;
+using SupportDesk.Data.Audit;
+using SupportDesk.Data.Comments;
+using SupportDesk.Data.Tags;
+using SupportDesk.Data.Tickets;
+using SupportDesk.Data.Users;
+
+namespace SupportDesk.Data;
+
+/// <summary>
+/// The one SupportDesk model. Each engine has a small subclass that carries its own migrations
+/// and the few mappings where the engines differ.
+/// </summary>
+public abstract class SupportDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<TicketTag> TicketTags => Set<TicketTag>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        // Identity picks its schema version (passkeys need Version3) from the application's options;
+        // a context built without the app (dotnet ef, tests) must see the same model, or migrations drift.
+        var core = optionsBuilder.Options.FindExtension<CoreOptionsExtension>();
+        if (core?.ApplicationServiceProvider is null)
+        {
+            optionsBuilder.UseApplicationServiceProvider(IdentitySchema.Services);
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SupportDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private static class IdentitySchema
+    {
+        public static readonly IServiceProvider Services = new ServiceCollection()
+            .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+            .BuildServiceProvider();
+    }
+}

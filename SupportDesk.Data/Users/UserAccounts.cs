@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace SupportDesk.Data.Users;
+
+/// <summary>A new account's details, as typed by the person or an admin.</summary>
+public sealed record NewAccount(string Email, string FullName, string Password, string Role);
+
+/// <summary>
+/// Creates accounts: the user and its role in one transaction, so an account never exists without a role.
+/// Used by registration (always Customer), the admin page, the first-admin bootstrap and the demo data.
+/// </summary>
+public sealed class UserAccounts(UserManager<AppUser> users, SupportDbContext db)
+{
+    public async Task<IdentityResult> CreateAsync(NewAccount account, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (!Roles.All.Contains(account.Role))
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "Role", Description = $"Unknown role '{account.Role}'." });
+        }
+
+        var fullName = account.FullName.Trim();
+        if (fullName.Length is 0 or > AppUser.FullNameMaxLength)
+        {
+            return IdentityResult.Failed(new IdentityError
+            {
+                Code = "FullName",
+                Description = $"Full name is required and at most {AppUser.FullNameMaxLength} characters.",
+            });
+        }
+
+        var email = account.Email.Trim();
+        var user = new AppUser { UserName = email, Email = email, FullName = fullName, EmailConfirmed = true };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await users.CreateAsync(user, account.Password);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, account.Role);
+        }
+
+        if (result.Succeeded)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        return result;
+    }
+}

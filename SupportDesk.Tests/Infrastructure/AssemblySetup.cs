@@ -1,0 +1,3 @@
+using SupportDesk.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(DatabaseTemplates))]

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Identity;
+using SupportDesk.Data;
+using SupportDesk.Data.Access;
+using SupportDesk.Data.Tickets;
+using SupportDesk.Data.Users;
+
+namespace SupportDesk.Tests.Infrastructure;
+
+/// <summary>Small builders: each test creates exactly the rows it needs.</summary>
+public static class TestData
+{
+    public static async Task<AppUser> UserAsync(this TestDatabase database, string role, string? name = null, bool active = true)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        await using var db = await database.ContextAsync();
+        var email = $"{name ?? role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
+        var user = new AppUser
+        {
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            FullName = name ?? role,
+            IsActive = active,
+            SecurityStamp = Guid.NewGuid().ToString(),
+        };
+        db.Users.Add(user);
+        var roleId = db.Roles.Where(r => r.Name == role).Select(r => r.Id).FirstOrDefault();
+        if (roleId is null)
+        {
+            var created = new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() };
+            db.Roles.Add(created);
+            roleId = created.Id;
+        }
+
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return user;
+    }
+
+    public static Actor AsActor(this AppUser user, string role)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new Actor(user.Id, role switch
+        {
+            Roles.Admin => ActorRole.Admin,
+            Roles.Agent => ActorRole.Agent,
+            _ => ActorRole.Customer,
+        });
+    }
+
+    public static async Task<Ticket> TicketAsync(
+        this TestDatabase database,
+        AppUser creator,
+        string title = "Printer on floor 3 is jammed",
+        TicketStatus status = TicketStatus.Open,
+        TicketPriority priority = TicketPriority.Medium,
+        AppUser? assignee = null,
+        DateTime? deletedAt = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(creator);
+        await using var db = await database.ContextAsync();
+        var ticket = new Ticket
+        {
+            Number = TicketNumber.New(database.Clock.GetUtcNow().UtcDateTime),
+            Title = title,
+            Description = "It shows error 53 and will not print anything.",
+            Status = status,
+            Priority = priority,
+            CreatorId = creator.Id,
+            AssigneeId = assignee?.Id,
+            DeletedAt = deletedAt,
+        };
+        db.Tickets.Add(ticket);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return ticket;
+    }
+
+    public static Task SaveAsync(this SupportDbContext db) => db.SaveChangesAsync(TestContext.Current.CancellationToken);
+}

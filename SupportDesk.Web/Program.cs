@@ -1,0 +1,21 @@
+using SupportDesk.Data.Engines;
+using SupportDesk.Web.Hosting;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddSupportDeskDatabase()
+        .AddSupportDeskIdentity()
+        .AddSupportDeskWeb();
+
+    var app = builder.Build();
+    app.UseSupportDeskWeb();
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupException ex)
+{
+    // One line that names the setting to fix, instead of a stack trace.
+    await Console.Error.WriteLineAsync($"SupportDesk cannot start: {ex.Message}");
+    return 1;
+}
