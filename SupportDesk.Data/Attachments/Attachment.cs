@@ -2,9 +2,11 @@ using SupportDesk.Data.Comments;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
 
+using SupportDesk.Data.Infrastructure;
+
 namespace SupportDesk.Data.Attachments;
 
-public class Attachment
+public class Attachment : ICreationStamped
 {
     public const int FileNameMaxLength = 255;
 

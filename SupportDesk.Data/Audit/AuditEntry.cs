@@ -1,8 +1,10 @@
 using SupportDesk.Data.Users;
 
+using SupportDesk.Data.Infrastructure;
+
 namespace SupportDesk.Data.Audit;
 
-public class AuditEntry
+public class AuditEntry : ICreationStamped
 {
     public long Id { get; set; }
 

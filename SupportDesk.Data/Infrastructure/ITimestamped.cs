@@ -1,8 +1,13 @@
 namespace SupportDesk.Data.Infrastructure;
 
-/// <summary>Entities whose created/updated times are stamped by <see cref="TimestampInterceptor"/>.</summary>
-public interface ITimestamped
+/// <summary>Rows whose creation time is stamped by <see cref="TimestampInterceptor"/>.</summary>
+public interface ICreationStamped
 {
     DateTime CreatedAt { get; set; }
+}
+
+/// <summary>Rows whose created and updated times are stamped by <see cref="TimestampInterceptor"/>.</summary>
+public interface ITimestamped : ICreationStamped
+{
     DateTime UpdatedAt { get; set; }
 }

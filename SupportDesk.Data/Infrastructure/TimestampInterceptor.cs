@@ -31,16 +31,18 @@ public sealed class TimestampInterceptor(TimeProvider clock) : SaveChangesInterc
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var entry in context.ChangeTracker.Entries<ITimestamped>())
+        foreach (var entry in context.ChangeTracker.Entries<ICreationStamped>())
         {
-            if (entry.State == EntityState.Added)
+            // A time set explicitly (imports, demo history) is kept; everything else gets "now".
+            if (entry.State == EntityState.Added && entry.Entity.CreatedAt == default)
             {
                 entry.Entity.CreatedAt = now;
-                entry.Entity.UpdatedAt = now;
             }
-            else if (entry.State == EntityState.Modified)
+
+            if (entry.Entity is ITimestamped timestamped
+                && ((entry.State == EntityState.Added && timestamped.UpdatedAt == default) || entry.State == EntityState.Modified))
             {
-                entry.Entity.UpdatedAt = now;
+                timestamped.UpdatedAt = entry.State == EntityState.Added ? entry.Entity.CreatedAt : now;
             }
         }
 

@@ -1,6 +1,8 @@
+using SupportDesk.Data.Infrastructure;
+
 namespace SupportDesk.Data.Tags;
 
-public class Tag
+public class Tag : ICreationStamped
 {
     public const int NameMaxLength = 50;
     public const int DescriptionMaxLength = 500;
