@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SupportDesk.Data.Engines;
 using SupportDesk.Data.Demo;
+using SupportDesk.Data.Engines;
 using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;

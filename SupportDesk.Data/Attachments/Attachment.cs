@@ -1,8 +1,7 @@
 using SupportDesk.Data.Comments;
+using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
-
-using SupportDesk.Data.Infrastructure;
 
 namespace SupportDesk.Data.Attachments;
 

@@ -1,6 +1,5 @@
-using SupportDesk.Data.Users;
-
 using SupportDesk.Data.Infrastructure;
+using SupportDesk.Data.Users;
 
 namespace SupportDesk.Data.Audit;
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using SupportDesk.Web.Components;
 using SupportDesk.Web.Components.Account;
@@ -18,6 +19,14 @@ public static class WebSetup
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 64 * 1024);
         builder.Services.AddMudServices();
         builder.Services.AddHttpContextAccessor();
+
+        // Keys outlive restarts (and are shared by nodes that share the folder), so sign-ins survive a deploy.
+        var keys = builder.Configuration["DataProtection:KeysFolder"];
+        builder.Services.AddDataProtection()
+            .SetApplicationName("SupportDesk")
+            .PersistKeysToFileSystem(new DirectoryInfo(string.IsNullOrWhiteSpace(keys)
+                ? Path.Combine(builder.Environment.ContentRootPath, "data", "keys")
+                : keys));
         return builder;
     }
 
@@ -28,6 +37,14 @@ public static class WebSetup
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
+        app.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            return next(context);
+        });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
+using SupportDesk.Data.Users;
 using SupportDesk.Web.Components.Account.Pages;
 using SupportDesk.Web.Components.Account.Pages.Manage;
-using SupportDesk.Data.Users;
 
 namespace Microsoft.AspNetCore.Routing;
 

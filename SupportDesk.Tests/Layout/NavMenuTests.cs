@@ -1,0 +1,51 @@
+using Bunit;
+using SupportDesk.Data.Engines;
+using SupportDesk.Data.Users;
+using SupportDesk.Tests.Infrastructure;
+using SupportDesk.Web.Components.Layout;
+
+namespace SupportDesk.Tests.Layout;
+
+public sealed class NavMenuTests(DatabaseTemplates templates)
+{
+    [Fact]
+    public async Task Admins_see_the_administration_links()
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
+        var admin = await database.UserAsync(Roles.Admin);
+        await using var ctx = ComponentHost.Create(database, admin, Roles.Admin);
+
+        var nav = ctx.Render<NavMenu>();
+
+        Assert.Contains("admin/users", nav.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("Account/Login", nav.Markup, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Roles.Agent)]
+    [InlineData(Roles.Customer)]
+    public async Task Other_roles_never_see_administration_links(string role)
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
+        var user = await database.UserAsync(role);
+        await using var ctx = ComponentHost.Create(database, user, role);
+
+        var nav = ctx.Render<NavMenu>();
+
+        Assert.DoesNotContain("admin/", nav.Markup, StringComparison.Ordinal);
+        Assert.Contains("Home", nav.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_offered_log_in_and_register()
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
+        await using var ctx = ComponentHost.Create(database);
+
+        var nav = ctx.Render<NavMenu>();
+
+        Assert.Contains("Account/Login", nav.Markup, StringComparison.Ordinal);
+        Assert.Contains("Account/Register", nav.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("admin/", nav.Markup, StringComparison.Ordinal);
+    }
+}

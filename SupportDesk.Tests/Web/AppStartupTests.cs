@@ -1,0 +1,72 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SupportDesk.Data.Engines;
+using SupportDesk.Tests.Infrastructure;
+
+namespace SupportDesk.Tests.Web;
+
+public sealed class AppStartupTests(DatabaseTemplates templates)
+{
+    [Fact]
+    public async Task On_a_fresh_sqlite_file_the_app_migrates_and_serves_the_login_page_and_health()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"supportdesk-fresh-{Guid.NewGuid():N}.db");
+        var database = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file}" };
+        try
+        {
+            await using (var app = new SupportDeskApp(database))
+            {
+                using var client = app.CreateClient();
+                await AssertServesLoginAndHealthAsync(client);
+            }
+
+            await using var db = TestContexts.Create(database);
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(3, await db.Roles.CountAsync(TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task The_app_serves_the_login_page_and_reports_the_database_healthy(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
+        await using var app = new SupportDeskApp(database.Options);
+        using var client = app.CreateClient();
+
+        await AssertServesLoginAndHealthAsync(client);
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_log_in_for_admin_pages()
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
+        await using var app = new SupportDeskApp(database.Options);
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync(new Uri("/admin/users", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location?.PathAndQuery ?? "", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task AssertServesLoginAndHealthAsync(HttpClient client)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        using var login = await client.GetAsync(new Uri("/Account/Login", UriKind.Relative), cancel);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var html = await login.Content.ReadAsStringAsync(cancel);
+        Assert.Contains("Log in", html, StringComparison.Ordinal);
+        Assert.Contains("__RequestVerificationToken", html, StringComparison.Ordinal);
+
+        using var health = await client.GetAsync(new Uri("/health", UriKind.Relative), cancel);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("Healthy", await health.Content.ReadAsStringAsync(cancel));
+    }
+}
