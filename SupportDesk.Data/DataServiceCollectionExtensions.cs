@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SupportDesk.Data.Audit;
 using SupportDesk.Data.Demo;
 using SupportDesk.Data.Engines;
 using SupportDesk.Data.Infrastructure;
@@ -21,6 +22,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(database);
         services.AddSingleton<TimestampInterceptor>();
+        services.AddSingleton<AuditInterceptor>();
 
         switch (database.Provider)
         {
@@ -38,6 +40,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<UserPreferences>();
         services.AddSingleton<TicketSummary>();
+        services.TryAddSingleton<TicketNumbers>();
+        services.AddSingleton<TicketCreation>();
         services.AddScoped<DemoData>();
         return services;
     }
@@ -48,7 +52,7 @@ public static class DataServiceCollectionExtensions
         services.AddPooledDbContextFactory<TContext>((sp, options) =>
         {
             EngineOptions.Apply(options, database);
-            options.AddInterceptors(sp.GetRequiredService<TimestampInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
         });
         services.AddSingleton<IDbContextFactory<SupportDbContext>>(sp =>
             new EngineContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));

@@ -26,6 +26,26 @@ public abstract class SupportDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<TicketTag> TicketTags => Set<TicketTag>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>
+    /// Who the changes saved through this context are made by; the audit interceptor stamps it on
+    /// every entry. Cleared when the context goes back to the pool so it never leaks to the next user.
+    /// </summary>
+    public AuditSource? AuditSource { get; set; }
+
+    public override void Dispose()
+    {
+        AuditSource = null;
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        AuditSource = null;
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         // Identity picks its schema version (passkeys need Version3) from the application's options;

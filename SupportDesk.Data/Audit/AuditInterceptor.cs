@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using SupportDesk.Data.Tickets;
+
+namespace SupportDesk.Data.Audit;
+
+/// <summary>
+/// Writes the ticket audit trail inside the same SaveChanges (so the same transaction) as the change
+/// itself: no caller has to remember it, and a failed save leaves neither change nor entry.
+/// Ticket entries are keyed by ticket number, which exists before the row is inserted.
+/// </summary>
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly string[] TrackedFields =
+    [
+        nameof(Ticket.Title), nameof(Ticket.Description), nameof(Ticket.Status), nameof(Ticket.Priority),
+        nameof(Ticket.AssigneeId), nameof(Ticket.Category), nameof(Ticket.DeletedAt),
+    ];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Record(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Record(DbContext? context)
+    {
+        if (context is not SupportDbContext db)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entries = db.ChangeTracker.Entries<Ticket>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => Describe(e, db.AuditSource, now))
+            .OfType<AuditEntry>()
+            .ToList();
+        db.AuditEntries.AddRange(entries);
+    }
+
+    private static AuditEntry? Describe(EntityEntry<Ticket> entry, AuditSource? source, DateTime now)
+    {
+        var changes = new JsonObject();
+        var action = entry.State switch
+        {
+            EntityState.Added => AuditAction.Create,
+            EntityState.Deleted => AuditAction.PermanentDelete,
+            _ => AuditAction.Update,
+        };
+
+        foreach (var field in TrackedFields)
+        {
+            var property = entry.Property(field);
+            var from = entry.State == EntityState.Added ? null : property.OriginalValue;
+            var to = entry.State == EntityState.Deleted ? null : property.CurrentValue;
+            if (Equals(from, to) || (entry.State == EntityState.Added && to is null))
+            {
+                continue;
+            }
+
+            changes[ToCamelCase(field)] = new JsonObject { ["from"] = ToJson(from), ["to"] = ToJson(to) };
+            if (field == nameof(Ticket.DeletedAt) && entry.State == EntityState.Modified)
+            {
+                action = to is null ? AuditAction.Restore : AuditAction.SoftDelete;
+            }
+        }
+
+        if (action == AuditAction.Update && changes.Count == 0)
+        {
+            return null;
+        }
+
+        return new AuditEntry
+        {
+            EntityName = nameof(Ticket),
+            RecordId = entry.Entity.Number,
+            Action = action,
+            UserId = source?.UserId,
+            IpAddress = source?.IpAddress,
+            UserAgent = source?.UserAgent,
+            Changes = changes.ToJsonString(),
+            CreatedAt = now,
+        };
+    }
+
+    private static JsonNode? ToJson(object? value) => value switch
+    {
+        null => null,
+        DateTime time => JsonValue.Create(time.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+        Enum e => JsonValue.Create(e.ToString()),
+        _ => JsonSerializer.SerializeToNode(value),
+    };
+
+    private static string ToCamelCase(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+}
