@@ -82,7 +82,13 @@ public sealed class DemoDataTests(DatabaseTemplates templates)
         var tickets = await db.Tickets.AsNoTracking()
             .Select(t => new
             {
-                t.Number, t.Status, t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt,
+                t.Number,
+                t.Status,
+                t.CreatedAt,
+                t.UpdatedAt,
+                t.FirstResponseAt,
+                t.ResolvedAt,
+                t.ClosedAt,
                 Comments = t.Comments.OrderBy(c => c.CreatedAt).Select(c => new { c.CreatedAt, c.AuthorId, c.IsInternal }).ToList(),
                 TagsAddedAt = t.TicketTags.Select(tt => tt.AddedAt).ToList(),
             })
