@@ -81,16 +81,18 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             return null;
         }
 
+        // Without an explicit source (imports, demo history) a ticket's creation is its creator's act, at its own time.
+        var created = entry.State == EntityState.Added;
         return new AuditEntry
         {
             EntityName = nameof(Ticket),
             RecordId = entry.Entity.Number,
             Action = action,
-            UserId = source?.UserId,
+            UserId = source?.UserId ?? (created ? entry.Entity.CreatorId : null),
             IpAddress = source?.IpAddress,
             UserAgent = source?.UserAgent,
             Changes = changes.ToJsonString(),
-            CreatedAt = now,
+            CreatedAt = created && entry.Entity.CreatedAt != default ? entry.Entity.CreatedAt : now,
         };
     }
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using SupportDesk.Data.Audit;
 using SupportDesk.Data.Tags;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
@@ -117,17 +115,9 @@ public sealed class DemoData(
         var tickets = Enumerable.Range(0, TicketCount).Select(_ => history.Next()).OrderBy(t => t.CreatedAt).ToList();
         foreach (var batch in tickets.Chunk(BatchSize))
         {
+            // The audit interceptor writes each ticket's Create entry, dated and attributed from the ticket.
             db.ChangeTracker.Clear();
             db.Tickets.AddRange(batch);
-            await db.SaveChangesAsync(cancellationToken);
-            db.AuditEntries.AddRange(batch.Select(t => new AuditEntry
-            {
-                EntityName = nameof(Ticket),
-                RecordId = t.Id.ToString(CultureInfo.InvariantCulture),
-                Action = AuditAction.Create,
-                UserId = t.CreatorId,
-                CreatedAt = t.CreatedAt,
-            }));
             await db.SaveChangesAsync(cancellationToken);
         }
 
