@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Tickets;
 
 namespace SupportDesk.Data.Audit;
@@ -12,7 +12,7 @@ namespace SupportDesk.Data.Audit;
 /// itself: no caller has to remember it, and a failed save leaves neither change nor entry.
 /// Ticket entries are keyed by ticket number, which exists before the row is inserted.
 /// </summary>
-public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider clock) : BeforeSaveInterceptor
 {
     private static readonly string[] TrackedFields =
     [
@@ -20,20 +20,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         nameof(Ticket.AssigneeId), nameof(Ticket.Category), nameof(Ticket.DeletedAt),
     ];
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Record(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Record(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Record(DbContext? context)
+    protected override void BeforeSave(DbContext? context)
     {
         if (context is not SupportDbContext db)
         {

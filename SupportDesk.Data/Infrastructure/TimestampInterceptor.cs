@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using SupportDesk.Data.Tickets;
 
 namespace SupportDesk.Data.Infrastructure;
@@ -8,22 +7,9 @@ namespace SupportDesk.Data.Infrastructure;
 /// The one place that stamps created/updated times (UTC, from the injected clock) and bumps the
 /// SQLite concurrency token, so no service has to remember either.
 /// </summary>
-public sealed class TimestampInterceptor(TimeProvider clock) : SaveChangesInterceptor
+public sealed class TimestampInterceptor(TimeProvider clock) : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Stamp(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Stamp(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Stamp(DbContext? context)
+    protected override void BeforeSave(DbContext? context)
     {
         if (context is null)
         {
