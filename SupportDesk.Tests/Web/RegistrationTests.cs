@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using SupportDesk.Data.Engines;
+using SupportDesk.Tests.Infrastructure;
+
+namespace SupportDesk.Tests.Web;
+
+public sealed partial class RegistrationTests(DatabaseTemplates templates)
+{
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Registering_through_the_form_creates_a_signed_in_customer_with_their_name(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
+        await using var app = new SupportDeskApp(database.Options);
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await PostRegisterAsync(client, "nina@example.test", "Nina Novak", "long-enough-1");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
+        await using var db = await database.ContextAsync();
+        var user = await db.Users.SingleAsync(u => u.Email == "nina@example.test", TestContext.Current.CancellationToken);
+        Assert.Equal("Nina Novak", user.FullName);
+        var roles = await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["Customer"], roles);
+    }
+
+    [Fact]
+    public async Task A_password_shorter_than_eight_characters_is_refused_with_a_message()
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
+        await using var app = new SupportDeskApp(database.Options);
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await PostRegisterAsync(client, "omar@example.test", "Omar", "short1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("must be at least 8", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)), StringComparison.Ordinal);
+        await using var db = await database.ContextAsync();
+        Assert.False(await db.Users.AnyAsync(TestContext.Current.CancellationToken));
+    }
+
+    private static async Task<HttpResponseMessage> PostRegisterAsync(HttpClient client, string email, string name, string password)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var page = await client.GetStringAsync(new Uri("/Account/Register", UriKind.Relative), cancel);
+        var token = AntiforgeryField().Match(page).Groups[1].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["_handler"] = "register",
+            ["Input.Email"] = email,
+            ["Input.FullName"] = name,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+        });
+        return await client.PostAsync(new Uri("/Account/Register", UriKind.Relative), form, cancel);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
