@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using SupportDesk.Data.Engines;
@@ -7,7 +6,7 @@ using SupportDesk.Tests.Infrastructure;
 
 namespace SupportDesk.Tests.Web;
 
-public sealed partial class RegistrationTests(DatabaseTemplates templates)
+public sealed class RegistrationTests(DatabaseTemplates templates)
 {
     [Theory, ClassData(typeof(BothEngines))]
     public async Task Registering_through_the_form_creates_a_signed_in_customer_with_their_name(DatabaseProvider provider)
@@ -42,23 +41,12 @@ public sealed partial class RegistrationTests(DatabaseTemplates templates)
         Assert.False(await db.Users.AnyAsync(TestContext.Current.CancellationToken));
     }
 
-    private static async Task<HttpResponseMessage> PostRegisterAsync(HttpClient client, string email, string name, string password)
-    {
-        var cancel = TestContext.Current.CancellationToken;
-        var page = await client.GetStringAsync(new Uri("/Account/Register", UriKind.Relative), cancel);
-        var token = AntiforgeryField().Match(page).Groups[1].Value;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+    private static Task<HttpResponseMessage> PostRegisterAsync(HttpClient client, string email, string name, string password) =>
+        AccountForms.PostAsync(client, "/Account/Register", "register", new()
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-            ["_handler"] = "register",
             ["Input.Email"] = email,
             ["Input.FullName"] = name,
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = password,
         });
-        return await client.PostAsync(new Uri("/Account/Register", UriKind.Relative), form, cancel);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }
