@@ -14,6 +14,7 @@ public static class IdentityCoreSetup
     {
         services.AddDataProtection();
         services.AddScoped<UserAccounts>();
+        services.AddScoped<UserAdministration>();
         return services.AddIdentityCore<AppUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;

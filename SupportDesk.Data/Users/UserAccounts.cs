@@ -9,6 +9,8 @@ public sealed record NewAccount(string Email, string FullName, string Password, 
 /// <summary>
 /// Creates accounts: the user and its role in one transaction, so an account never exists without a role.
 /// Used by registration (always Customer), the admin page, the first-admin bootstrap and the demo data.
+/// A caller that already holds a transaction on the same scoped context (the admin page, which audits the
+/// creation) gets the account written inside it; committing is then the caller's job.
 /// </summary>
 public sealed class UserAccounts(UserManager<AppUser> users, SupportDbContext db)
 {
@@ -32,14 +34,14 @@ public sealed class UserAccounts(UserManager<AppUser> users, SupportDbContext db
 
         var email = account.Email.Trim();
         var user = new AppUser { UserName = email, Email = email, FullName = fullName, EmailConfirmed = true };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var result = await users.CreateAsync(user, account.Password);
         if (result.Succeeded)
         {
             result = await users.AddToRoleAsync(user, account.Role);
         }
 
-        if (result.Succeeded)
+        if (result.Succeeded && transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
         }

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using SupportDesk.Data.Access;
+using SupportDesk.Data.Audit;
+
+namespace SupportDesk.Data.Users;
+
+/// <summary>Audit rows for changes to accounts, in the shape every audit row uses: field to from/to.</summary>
+internal static class UserAudit
+{
+    public const string EntityName = "User";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static AuditEntry Entry(Actor actor, string userId, AuditAction action, string field, object? from, object? to) => new()
+    {
+        EntityName = EntityName,
+        RecordId = userId,
+        Action = action,
+        UserId = actor.UserId,
+        Changes = JsonSerializer.Serialize(new Dictionary<string, FieldChange> { [field] = new(from, to) }, Json),
+    };
+
+    internal sealed record FieldChange(object? From, object? To);
+}
