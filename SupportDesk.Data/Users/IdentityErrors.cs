@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using SupportDesk.Data.Infrastructure;
 
 namespace SupportDesk.Data.Users;
 

@@ -1,3 +1,5 @@
+using SupportDesk.Data.Infrastructure;
+
 namespace SupportDesk.Data.Users;
 
 /// <summary>What the admin user list asks for: a zero-based page, optional search text and role.</summary>
@@ -17,9 +19,6 @@ public sealed record UserRow(
     DateTime CreatedAt);
 
 public sealed record UserPage(IReadOnlyList<UserRow> Items, int TotalCount);
-
-/// <summary>An expected failure: the input field it concerns (empty when none) and a message for people.</summary>
-public sealed record FieldError(string Field, string Message);
 
 /// <summary>The outcome of an admin operation on users: success, or the reasons it was refused.</summary>
 public record UserAdminResult(IReadOnlyList<FieldError> Errors)

@@ -6,6 +6,7 @@ using SupportDesk.Data;
 using SupportDesk.Data.Access;
 using SupportDesk.Data.Audit;
 using SupportDesk.Data.Engines;
+using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Users;
 using SupportDesk.Tests.Infrastructure;
 
