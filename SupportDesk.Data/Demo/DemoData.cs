@@ -58,7 +58,7 @@ public sealed class DemoData(
             }
         }
 
-        await EnsureRolesAsync();
+        await RoleSetup.EnsureAllAsync(roles);
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = await EnsureUsersAsync(Logins.Where(l => l.Email != AdminEmail), cancellationToken);
         var cast = new DemoCast(
@@ -70,17 +70,6 @@ public sealed class DemoData(
         var admin = await EnsureUsersAsync(Logins.Where(l => l.Email == AdminEmail), cancellationToken);
         await BackdateAsync([.. ids.Values, .. admin.Values], now, cancellationToken);
         return true;
-    }
-
-    private async Task EnsureRolesAsync()
-    {
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                ThrowOnFailure(await roles.CreateAsync(new IdentityRole(role)), role);
-            }
-        }
     }
 
     /// <summary>Creates the accounts that do not exist yet, so a seed cut short can be run again.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using SupportDesk.Data;
 using SupportDesk.Data.Access;
 using SupportDesk.Data.Tickets;
@@ -25,14 +26,7 @@ public static class TestData
             SecurityStamp = Guid.NewGuid().ToString(),
         };
         db.Users.Add(user);
-        var roleId = db.Roles.Where(r => r.Name == role).Select(r => r.Id).FirstOrDefault();
-        if (roleId is null)
-        {
-            var created = new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() };
-            db.Roles.Add(created);
-            roleId = created.Id;
-        }
-
+        var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleAsync(TestContext.Current.CancellationToken);
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return user;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -8,7 +9,7 @@ using SupportDesk.Data.Users;
 namespace SupportDesk.Tests.Infrastructure;
 
 /// <summary>
-/// One test's own database on one engine, with the data layer wired as the app wires it and a
+/// One test's own database on one engine, with its roles, the data layer wired as the app wires it and a
 /// fake clock. Dispose drops the database.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
@@ -41,7 +42,12 @@ public sealed class TestDatabase : IAsyncDisposable
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddSupportDeskData(options);
         collection.AddSupportDeskIdentityCore();
-        return new TestDatabase(templates, options, collection.BuildServiceProvider(), clock);
+        var database = new TestDatabase(templates, options, collection.BuildServiceProvider(), clock);
+
+        // The app creates the roles before anything else happens; so does every test database.
+        await using var scope = database.services.CreateAsyncScope();
+        await RoleSetup.EnsureAllAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+        return database;
     }
 
     public T Get<T>()

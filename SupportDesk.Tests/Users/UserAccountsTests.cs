@@ -12,26 +12,10 @@ public sealed class UserAccountsTests(DatabaseTemplates templates)
     private static Task<IdentityResult> CreateAsync(TestDatabase database, NewAccount account) =>
         database.InScopeAsync(sp => sp.GetRequiredService<UserAccounts>().CreateAsync(account, TestContext.Current.CancellationToken));
 
-    private static async Task<TestDatabase> WithRolesAsync(DatabaseTemplates templates, DatabaseProvider provider)
-    {
-        var database = await TestDatabase.CreateAsync(templates, provider);
-        await database.InScopeAsync(async sp =>
-        {
-            var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
-            foreach (var role in Roles.All)
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-
-            return true;
-        });
-        return database;
-    }
-
     [Theory, ClassData(typeof(BothEngines))]
     public async Task A_new_account_gets_its_role_and_a_hashed_password(DatabaseProvider provider)
     {
-        await using var database = await WithRolesAsync(templates, provider);
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
 
         var result = await CreateAsync(database, new NewAccount(" dana@example.test ", "Dana Agent", "correct-horse-1", Roles.Agent));
 
@@ -52,7 +36,7 @@ public sealed class UserAccountsTests(DatabaseTemplates templates)
     [Theory, ClassData(typeof(BothEngines))]
     public async Task A_second_account_with_the_same_email_is_refused_and_nothing_is_stored(DatabaseProvider provider)
     {
-        await using var database = await WithRolesAsync(templates, provider);
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
         await CreateAsync(database, new NewAccount("erin@example.test", "Erin", "correct-horse-1", Roles.Customer));
 
         var result = await CreateAsync(database, new NewAccount("ERIN@example.test", "Erin Again", "correct-horse-2", Roles.Admin));
@@ -66,7 +50,7 @@ public sealed class UserAccountsTests(DatabaseTemplates templates)
     [Theory, ClassData(typeof(BothEngines))]
     public async Task Passwords_shorter_than_eight_characters_are_refused(DatabaseProvider provider)
     {
-        await using var database = await WithRolesAsync(templates, provider);
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
 
         var result = await CreateAsync(database, new NewAccount("finn@example.test", "Finn", "Sh0rt!", Roles.Customer));
 
@@ -76,7 +60,7 @@ public sealed class UserAccountsTests(DatabaseTemplates templates)
     [Theory, ClassData(typeof(BothEngines))]
     public async Task An_unknown_role_or_a_blank_name_is_refused_with_its_reason(DatabaseProvider provider)
     {
-        await using var database = await WithRolesAsync(templates, provider);
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
 
         var badRole = await CreateAsync(database, new NewAccount("gus@example.test", "Gus", "correct-horse-1", "Superuser"));
         var blankName = await CreateAsync(database, new NewAccount("gus@example.test", "   ", "correct-horse-1", Roles.Customer));

@@ -19,7 +19,7 @@ public sealed class UserAdministrationTests(DatabaseTemplates templates)
     [Theory, ClassData(typeof(BothEngines))]
     public async Task Non_admins_are_refused_every_operation_and_nothing_changes(DatabaseProvider provider)
     {
-        await using var database = await WithRolesAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
         var agent = await database.UserAsync(Roles.Agent, "Agnes");
         var customer = await database.UserAsync(Roles.Customer, "Carl");
         var actor = agent.AsActor(Roles.Agent);
@@ -42,7 +42,7 @@ public sealed class UserAdministrationTests(DatabaseTemplates templates)
     [Theory, ClassData(typeof(BothEngines))]
     public async Task The_list_searches_name_or_email_filters_by_role_and_pages_by_name(DatabaseProvider provider)
     {
-        await using var database = await WithRolesAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
         var admin = await database.UserAsync(Roles.Admin, "Ada");
         var dan = await database.UserAsync(Roles.Agent, "Dan");
         await database.UserAsync(Roles.Agent, "Carla");
@@ -70,7 +70,7 @@ public sealed class UserAdministrationTests(DatabaseTemplates templates)
     [Theory, ClassData(typeof(BothEngines))]
     public async Task Creating_an_agent_stores_the_account_with_its_role_and_audits_it(DatabaseProvider provider)
     {
-        await using var database = await WithRolesAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
         var admin = await database.UserAsync(Roles.Admin, "Ada");
 
         var result = await RunAsync(database, a => a.CreateAsync(
@@ -85,7 +85,7 @@ public sealed class UserAdministrationTests(DatabaseTemplates templates)
     [Theory, ClassData(typeof(BothEngines))]
     public async Task Creating_a_duplicate_email_reports_it_on_the_email_field_and_stores_nothing(DatabaseProvider provider)
     {
-        await using var database = await WithRolesAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
         var admin = await database.UserAsync(Roles.Admin, "Ada");
 
         var result = await RunAsync(database, a => a.CreateAsync(
@@ -101,7 +101,7 @@ public sealed class UserAdministrationTests(DatabaseTemplates templates)
     [Theory, ClassData(typeof(BothEngines))]
     public async Task Changing_a_role_replaces_it_rotates_the_security_stamp_and_audits_it(DatabaseProvider provider)
     {
-        await using var database = await WithRolesAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
         var admin = await database.UserAsync(Roles.Admin, "Ada");
         var agent = await database.UserAsync(Roles.Agent, "Bob");
 
@@ -118,7 +118,7 @@ public sealed class UserAdministrationTests(DatabaseTemplates templates)
     [Theory, ClassData(typeof(BothEngines))]
     public async Task Admins_cannot_change_their_own_role_or_deactivate_themselves(DatabaseProvider provider)
     {
-        await using var database = await WithRolesAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
         var admin = await database.UserAsync(Roles.Admin, "Ada");
         await database.UserAsync(Roles.Admin, "Other");
         var actor = admin.AsActor(Roles.Admin);
@@ -135,7 +135,7 @@ public sealed class UserAdministrationTests(DatabaseTemplates templates)
     [Theory, ClassData(typeof(BothEngines))]
     public async Task The_last_active_admin_can_be_neither_demoted_nor_deactivated_and_nothing_changes(DatabaseProvider provider)
     {
-        await using var database = await WithRolesAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
         // A session not yet revalidated after its own deactivation still carries the Admin claim.
         var staleAdmin = await database.UserAsync(Roles.Admin, "Stale", active: false);
         var lastAdmin = await database.UserAsync(Roles.Admin, "Ada");
@@ -155,7 +155,7 @@ public sealed class UserAdministrationTests(DatabaseTemplates templates)
     [Theory, ClassData(typeof(BothEngines))]
     public async Task Deactivating_and_reactivating_rotate_the_stamp_and_are_audited(DatabaseProvider provider)
     {
-        await using var database = await WithRolesAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
         var admin = await database.UserAsync(Roles.Admin, "Ada");
         var agent = await database.UserAsync(Roles.Agent, "Bob");
         var actor = admin.AsActor(Roles.Admin);
@@ -181,7 +181,7 @@ public sealed class UserAdministrationTests(DatabaseTemplates templates)
     [Theory, ClassData(typeof(BothEngines))]
     public async Task Unknown_roles_and_users_are_refused_with_their_reason(DatabaseProvider provider)
     {
-        await using var database = await WithRolesAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
         var admin = await database.UserAsync(Roles.Admin, "Ada");
         var agent = await database.UserAsync(Roles.Agent, "Bob");
         var actor = admin.AsActor(Roles.Admin);
@@ -193,22 +193,6 @@ public sealed class UserAdministrationTests(DatabaseTemplates templates)
         Assert.Equal("That user no longer exists.", Assert.Single(missing.Errors).Message);
         Assert.Equal((true, agent.SecurityStamp, Roles.Agent), await StateAsync(database, agent.Id));
         Assert.Equal(0, await CountAsync(database, db => db.AuditEntries));
-    }
-
-    private async Task<TestDatabase> WithRolesAsync(DatabaseProvider provider)
-    {
-        var database = await TestDatabase.CreateAsync(templates, provider);
-        await database.InScopeAsync(async sp =>
-        {
-            var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
-            foreach (var role in Roles.All)
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-
-            return true;
-        });
-        return database;
     }
 
     private static Task<T> RunAsync<T>(TestDatabase database, Func<UserAdministration, Task<T>> work) =>

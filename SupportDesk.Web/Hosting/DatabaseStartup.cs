@@ -16,23 +16,12 @@ internal sealed class DatabaseStartup(IServiceScopeFactory scopes, IConfiguratio
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         await services.GetRequiredService<DatabaseMigrator>().PrepareAsync(cancellationToken);
-        await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+        await RoleSetup.EnsureAllAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
         await EnsureFirstAdminAsync(services, cancellationToken);
 
         if (configuration.GetValue("DemoData:Enabled", false))
         {
             await services.GetRequiredService<DemoData>().SeedAsync(cancellationToken);
-        }
-    }
-
-    private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
-    {
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
         }
     }
 
