@@ -13,14 +13,7 @@ public static class AutoAssignment
     public static Task<string?> LeastLoadedAgentAsync(SupportDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var agents =
-            from user in db.Users
-            join link in db.UserRoles on user.Id equals link.UserId
-            join role in db.Roles on link.RoleId equals role.Id
-            where role.Name == Roles.Agent && user.IsActive
-            select user;
-
-        return agents
+        return db.Users.InRole(db, Roles.Agent).Where(a => a.IsActive)
             .Select(a => new
             {
                 a.Id,

@@ -45,8 +45,7 @@ public sealed class UserAdministration(
 
         if (!string.IsNullOrEmpty(query.Role))
         {
-            var role = query.Role;
-            matching = matching.Where(u => read.UserRoles.Any(ur => ur.UserId == u.Id && read.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
+            matching = matching.InRole(read, query.Role);
         }
 
         var total = await matching.CountAsync(cancellationToken);
@@ -212,10 +211,7 @@ public sealed class UserAdministration(
     }
 
     private async Task<bool> IsLastActiveAdminAsync(AppUser admin, CancellationToken cancellationToken) =>
-        admin.IsActive && !await db.Users.AnyAsync(
-            u => u.Id != admin.Id && u.IsActive
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin)),
-            cancellationToken);
+        admin.IsActive && !await db.Users.InRole(db, Roles.Admin).AnyAsync(u => u.Id != admin.Id && u.IsActive, cancellationToken);
 
     private async Task<UserAdminResult> AuditAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
