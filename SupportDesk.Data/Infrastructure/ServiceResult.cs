@@ -4,31 +4,27 @@ namespace SupportDesk.Data.Infrastructure;
 public sealed record FieldError(string Field, string Message);
 
 /// <summary>
-/// What a service returns: a value, or the reasons it refused. Pages show the messages beside their
+/// What a service returns: success, or the reasons it refused. Pages show the messages beside their
 /// fields; the API turns them into problem details.
 /// </summary>
-public sealed record ServiceResult<T>
+public record ServiceResult(IReadOnlyList<FieldError> Errors)
 {
-    private ServiceResult(T? value, IReadOnlyList<FieldError> errors, bool notFound)
-    {
-        Value = value;
-        Errors = errors;
-        NotFound = notFound;
-    }
+    public static ServiceResult Success { get; } = new([]);
 
-    public T? Value { get; }
-    public IReadOnlyList<FieldError> Errors { get; }
+    public bool Succeeded => Errors.Count == 0;
 
-    /// <summary>The target does not exist or the actor may not see it (the two are never told apart).</summary>
-    public bool NotFound { get; }
+    /// <summary>All messages in one line, for a snackbar.</summary>
+    public string Message => string.Join(" ", Errors.Select(e => e.Message));
 
-    public bool Succeeded => Errors.Count == 0 && !NotFound;
+    public static ServiceResult Failure(string field, string message) => new([new FieldError(field, message)]);
+}
 
-    public static ServiceResult<T> Ok(T value) => new(value, [], false);
+/// <summary>A service result that carries a value on success.</summary>
+public sealed record ServiceResult<T>(T? Value, IReadOnlyList<FieldError> Errors) : ServiceResult(Errors)
+{
+    public static ServiceResult<T> Ok(T value) => new(value, []);
 
-    public static ServiceResult<T> Invalid(IReadOnlyList<FieldError> errors) => new(default, errors, false);
+    public static ServiceResult<T> Invalid(IReadOnlyList<FieldError> errors) => new(default, errors);
 
-    public static ServiceResult<T> Invalid(string field, string message) => new(default, [new FieldError(field, message)], false);
-
-    public static ServiceResult<T> Missing() => new(default, [], true);
+    public static new ServiceResult<T> Failure(string field, string message) => new(default, [new FieldError(field, message)]);
 }

@@ -36,7 +36,7 @@ public sealed class TicketCreation(IDbContextFactory<SupportDbContext> contexts,
             db.AuditSource = source ?? new AuditSource(actor.UserId);
             if (!await db.Users.AnyAsync(u => u.Id == actor.UserId && u.IsActive, cancellationToken))
             {
-                return ServiceResult<CreatedTicket>.Invalid("creator", "Your account is not active, so it cannot open tickets.");
+                return ServiceResult<CreatedTicket>.Failure("creator", "Your account is not active, so it cannot open tickets.");
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

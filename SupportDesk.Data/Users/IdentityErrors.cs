@@ -6,7 +6,7 @@ namespace SupportDesk.Data.Users;
 /// <summary>Turns Identity's errors into field errors named after <see cref="NewAccount"/>'s properties.</summary>
 internal static class IdentityErrors
 {
-    public static UserAdminResult ToResult(IdentityResult result)
+    public static ServiceResult ToResult(IdentityResult result)
     {
         var errors = result.Errors.ToList();
         // The user name is the email here, so a duplicate or invalid email is reported twice; keep the email's wording.
@@ -16,7 +16,7 @@ internal static class IdentityErrors
         }
 
         return errors.Count == 0
-            ? UserAdminResult.Failure("", "The account could not be saved.")
+            ? ServiceResult.Failure("", "The account could not be saved.")
             : new([.. errors.Select(e => new FieldError(FieldOf(e.Code), e.Description))]);
     }
 

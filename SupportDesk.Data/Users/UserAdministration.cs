@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SupportDesk.Data.Access;
 using SupportDesk.Data.Audit;
+using SupportDesk.Data.Infrastructure;
 
 namespace SupportDesk.Data.Users;
 
@@ -17,11 +18,11 @@ public sealed class UserAdministration(
     SupportDbContext db,
     IDbContextFactory<SupportDbContext> contexts)
 {
-    private static readonly UserAdminResult NotAdmin = UserAdminResult.Failure("", "Only admins can manage users.");
-    private static readonly UserAdminResult NotFound = UserAdminResult.Failure("", "That user no longer exists.");
-    private static readonly UserAdminResult LastAdmin = UserAdminResult.Failure("", "At least one active admin must remain.");
+    private static readonly ServiceResult NotAdmin = ServiceResult.Failure("", "Only admins can manage users.");
+    private static readonly ServiceResult NotFound = ServiceResult.Failure("", "That user no longer exists.");
+    private static readonly ServiceResult LastAdmin = ServiceResult.Failure("", "At least one active admin must remain.");
 
-    public async Task<UserAdminResult<UserPage>> ListAsync(Actor actor, UserListQuery query, CancellationToken cancellationToken)
+    public async Task<ServiceResult<UserPage>> ListAsync(Actor actor, UserListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(query);
@@ -64,7 +65,7 @@ public sealed class UserAdministration(
         return new(new UserPage(items, total), []);
     }
 
-    public async Task<UserAdminResult> CreateAsync(Actor actor, NewAccount account, CancellationToken cancellationToken)
+    public async Task<ServiceResult> CreateAsync(Actor actor, NewAccount account, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(account);
@@ -87,7 +88,7 @@ public sealed class UserAdministration(
             db.AuditEntries.Add(UserAudit.Entry(actor, user.Id, AuditAction.Create, "role", null, account.Role));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return UserAdminResult.Success;
+            return ServiceResult.Success;
         }
         finally
         {
@@ -95,7 +96,7 @@ public sealed class UserAdministration(
         }
     }
 
-    public async Task<UserAdminResult> ChangeRoleAsync(Actor actor, string userId, string role, CancellationToken cancellationToken)
+    public async Task<ServiceResult> ChangeRoleAsync(Actor actor, string userId, string role, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(userId);
@@ -107,19 +108,19 @@ public sealed class UserAdministration(
 
         if (!Roles.All.Contains(role))
         {
-            return UserAdminResult.Failure("Role", $"Unknown role '{role}'.");
+            return ServiceResult.Failure("Role", $"Unknown role '{role}'.");
         }
 
         if (userId == actor.UserId)
         {
-            return UserAdminResult.Failure("Role", "You cannot change your own role.");
+            return ServiceResult.Failure("Role", "You cannot change your own role.");
         }
 
         return await InTransactionAsync(userId, async (user, current) =>
         {
             if (current == role)
             {
-                return UserAdminResult.Failure("Role", $"{user.FullName} already has the role {role}.");
+                return ServiceResult.Failure("Role", $"{user.FullName} already has the role {role}.");
             }
 
             if (current == Roles.Admin && await IsLastActiveAdminAsync(user, cancellationToken))
@@ -136,13 +137,13 @@ public sealed class UserAdministration(
         }, cancellationToken);
     }
 
-    public Task<UserAdminResult> DeactivateAsync(Actor actor, string userId, CancellationToken cancellationToken) =>
+    public Task<ServiceResult> DeactivateAsync(Actor actor, string userId, CancellationToken cancellationToken) =>
         SetActiveAsync(actor, userId, active: false, cancellationToken);
 
-    public Task<UserAdminResult> ReactivateAsync(Actor actor, string userId, CancellationToken cancellationToken) =>
+    public Task<ServiceResult> ReactivateAsync(Actor actor, string userId, CancellationToken cancellationToken) =>
         SetActiveAsync(actor, userId, active: true, cancellationToken);
 
-    private async Task<UserAdminResult> SetActiveAsync(Actor actor, string userId, bool active, CancellationToken cancellationToken)
+    private async Task<ServiceResult> SetActiveAsync(Actor actor, string userId, bool active, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(userId);
@@ -153,14 +154,14 @@ public sealed class UserAdministration(
 
         if (!active && userId == actor.UserId)
         {
-            return UserAdminResult.Failure("", "You cannot deactivate your own account.");
+            return ServiceResult.Failure("", "You cannot deactivate your own account.");
         }
 
         return await InTransactionAsync(userId, async (user, current) =>
         {
             if (user.IsActive == active)
             {
-                return UserAdminResult.Failure("", $"{user.FullName} is already {(active ? "active" : "deactivated")}.");
+                return ServiceResult.Failure("", $"{user.FullName} is already {(active ? "active" : "deactivated")}.");
             }
 
             if (!active && current == Roles.Admin && await IsLastActiveAdminAsync(user, cancellationToken))
@@ -181,8 +182,8 @@ public sealed class UserAdministration(
     /// Runs one change to one user in a serializable transaction (two admins demoting each other at once must not
     /// leave none), committing only on success. The scoped context lives as long as the circuit, so nothing stays tracked.
     /// </summary>
-    private async Task<UserAdminResult> InTransactionAsync(
-        string userId, Func<AppUser, string?, Task<UserAdminResult>> change, CancellationToken cancellationToken)
+    private async Task<ServiceResult> InTransactionAsync(
+        string userId, Func<AppUser, string?, Task<ServiceResult>> change, CancellationToken cancellationToken)
     {
         try
         {
@@ -213,10 +214,10 @@ public sealed class UserAdministration(
     private async Task<bool> IsLastActiveAdminAsync(AppUser admin, CancellationToken cancellationToken) =>
         admin.IsActive && !await db.Users.InRole(db, Roles.Admin).AnyAsync(u => u.Id != admin.Id && u.IsActive, cancellationToken);
 
-    private async Task<UserAdminResult> AuditAsync(AuditEntry entry, CancellationToken cancellationToken)
+    private async Task<ServiceResult> AuditAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         db.AuditEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
-        return UserAdminResult.Success;
+        return ServiceResult.Success;
     }
 }

@@ -1,5 +1,3 @@
-using SupportDesk.Data.Infrastructure;
-
 namespace SupportDesk.Data.Users;
 
 /// <summary>What the admin user list asks for: a zero-based page, optional search text and role.</summary>
@@ -19,19 +17,3 @@ public sealed record UserRow(
     DateTime CreatedAt);
 
 public sealed record UserPage(IReadOnlyList<UserRow> Items, int TotalCount);
-
-/// <summary>The outcome of an admin operation on users: success, or the reasons it was refused.</summary>
-public record UserAdminResult(IReadOnlyList<FieldError> Errors)
-{
-    public static UserAdminResult Success { get; } = new([]);
-
-    public bool Succeeded => Errors.Count == 0;
-
-    /// <summary>All messages in one line, for a snackbar.</summary>
-    public string Message => string.Join(" ", Errors.Select(e => e.Message));
-
-    public static UserAdminResult Failure(string field, string message) => new([new FieldError(field, message)]);
-}
-
-/// <summary>An admin read: its value on success, or the reasons it was refused.</summary>
-public sealed record UserAdminResult<T>(T? Value, IReadOnlyList<FieldError> Errors) : UserAdminResult(Errors);

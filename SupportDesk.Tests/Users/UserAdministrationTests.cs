@@ -24,7 +24,7 @@ public sealed class UserAdministrationTests(DatabaseTemplates templates)
         var customer = await database.UserAsync(Roles.Customer, "Carl");
         var actor = agent.AsActor(Roles.Agent);
 
-        var results = await RunAsync(database, async admin => new UserAdminResult[]
+        var results = await RunAsync(database, async admin => new ServiceResult[]
         {
             await admin.ListAsync(actor, new UserListQuery(), Token),
             await admin.CreateAsync(actor, new NewAccount("new@example.test", "New", "correct-horse-1", Roles.Agent), Token),

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using SupportDesk.Data.Access;
+using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Users;
 using SupportDesk.Web.Components.Common;
 
@@ -103,7 +104,7 @@ public sealed partial class UsersPage
     private async Task<bool> ConfirmAsync(string title, string message, string yes) =>
         await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions { Title = title, Message = message, YesText = yes, CancelText = "Cancel" }) == true;
 
-    private async Task RunAsync(bool confirmed, Func<CancellationToken, Task<UserAdminResult>> operation, string success)
+    private async Task RunAsync(bool confirmed, Func<CancellationToken, Task<ServiceResult>> operation, string success)
     {
         if (confirmed)
         {
