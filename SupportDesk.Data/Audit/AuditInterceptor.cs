@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SupportDesk.Data.Infrastructure;
@@ -38,7 +37,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : BeforeSaveInterceptor
 
     private static AuditEntry? Describe(EntityEntry<Ticket> entry, AuditSource? source, DateTime now)
     {
-        var changes = new JsonObject();
+        var changes = new List<FieldChange>();
         var action = entry.State switch
         {
             EntityState.Added => AuditAction.Create,
@@ -56,7 +55,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : BeforeSaveInterceptor
                 continue;
             }
 
-            changes[ToCamelCase(field)] = new JsonObject { ["from"] = ToJson(from), ["to"] = ToJson(to) };
+            changes.Add(new FieldChange(JsonNamingPolicy.CamelCase.ConvertName(field), from, to));
             if (field == nameof(Ticket.DeletedAt) && entry.State == EntityState.Modified)
             {
                 action = to is null ? AuditAction.Restore : AuditAction.SoftDelete;
@@ -78,18 +77,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : BeforeSaveInterceptor
             UserId = source?.UserId ?? (created ? entry.Entity.CreatorId : null),
             IpAddress = source?.IpAddress,
             UserAgent = source?.UserAgent,
-            Changes = changes.ToJsonString(),
+            Changes = AuditChanges.ToJson(changes),
             CreatedAt = created && entry.Entity.CreatedAt != default ? entry.Entity.CreatedAt : now,
         };
     }
-
-    private static JsonNode? ToJson(object? value) => value switch
-    {
-        null => null,
-        DateTime time => JsonValue.Create(time.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
-        Enum e => JsonValue.Create(e.ToString()),
-        _ => JsonSerializer.SerializeToNode(value),
-    };
-
-    private static string ToCamelCase(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 }

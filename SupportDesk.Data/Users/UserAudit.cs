@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SupportDesk.Data.Access;
 using SupportDesk.Data.Audit;
 
@@ -9,16 +8,12 @@ internal static class UserAudit
 {
     public const string EntityName = "User";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static AuditEntry Entry(Actor actor, string userId, AuditAction action, string field, object? from, object? to) => new()
     {
         EntityName = EntityName,
         RecordId = userId,
         Action = action,
         UserId = actor.UserId,
-        Changes = JsonSerializer.Serialize(new Dictionary<string, FieldChange> { [field] = new(from, to) }, Json),
+        Changes = AuditChanges.ToJson([new FieldChange(field, from, to)]),
     };
-
-    internal sealed record FieldChange(object? From, object? To);
 }
