@@ -28,7 +28,7 @@ public sealed partial class UsersPage
 
     protected override async Task OnInitializedAsync()
     {
-        actor = AuthenticationState is null ? null : (await AuthenticationState).User.ToActor();
+        actor = await AuthenticationState.ToActorAsync();
     }
 
     private async Task<TableData<UserRow>> LoadAsync(TableState state, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
 using SupportDesk.Data.Access;
 using SupportDesk.Data.Users;
 
@@ -21,4 +22,8 @@ public static class ClaimsActor
             : ActorRole.Customer;
         return new Actor(id, role);
     }
+
+    /// <summary>The acting user from a component's cascading authentication state, or null when there is none.</summary>
+    public static async Task<Actor?> ToActorAsync(this Task<AuthenticationState>? state) =>
+        state is null ? null : (await state).User.ToActor();
 }
