@@ -4,8 +4,8 @@ using SupportDesk.Data.Engines;
 
 namespace SupportDesk.Tests.Infrastructure;
 
-/// <summary>The real app, hosted in-process on a given database, with demo data off unless asked for.</summary>
-public sealed class SupportDeskApp(DatabaseOptions database, bool demoData = false) : WebApplicationFactory<Program>
+/// <summary>The real app, hosted in-process on a given database, demo data off, plus any extra settings.</summary>
+public sealed class SupportDeskApp(DatabaseOptions database, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -14,6 +14,10 @@ public sealed class SupportDeskApp(DatabaseOptions database, bool demoData = fal
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
-        builder.UseSetting("DemoData:Enabled", demoData ? "true" : "false");
+        builder.UseSetting("DemoData:Enabled", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SupportDesk.Data.Engines;
+using SupportDesk.Data.Users;
 using SupportDesk.Tests.Infrastructure;
 
 namespace SupportDesk.Tests.Web;
@@ -54,6 +55,38 @@ public sealed class AppStartupTests(DatabaseTemplates templates)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Account/Login", response.Headers.Location?.PathAndQuery ?? "", StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task The_first_admin_comes_from_the_settings_once_and_can_sign_in(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
+        var settings = new Dictionary<string, string>
+        {
+            ["Admin:Email"] = "owner@example.test",
+            ["Admin:Password"] = "first-admin-pass-1",
+            ["Admin:FullName"] = "Olga Owner",
+        };
+        await using (var first = new SupportDeskApp(database.Options, settings))
+        {
+            using var client = first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            using var login = await AccountForms.PostAsync(client, "/Account/Login", "login", new()
+            {
+                ["Input.Email"] = "owner@example.test",
+                ["Input.Password"] = "first-admin-pass-1",
+            });
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        }
+
+        settings["Admin:Email"] = "second@example.test";
+        await using (var restarted = new SupportDeskApp(database.Options, settings))
+        {
+            restarted.CreateClient().Dispose();
+        }
+
+        await using var db = await database.ContextAsync();
+        var admins = await db.Users.InRole(db, Roles.Admin).Select(u => u.FullName).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["Olga Owner"], admins);
     }
 
     private static async Task AssertServesLoginAndHealthAsync(HttpClient client)

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SupportDesk.Data;
 using SupportDesk.Data.Demo;
 using SupportDesk.Data.Engines;
 using SupportDesk.Data.Users;
@@ -34,8 +36,8 @@ internal sealed class DatabaseStartup(IServiceScopeFactory scopes, IConfiguratio
             return;
         }
 
-        var users = services.GetRequiredService<UserManager<AppUser>>();
-        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)
+        var db = services.GetRequiredService<SupportDbContext>();
+        if (await db.Users.InRole(db, Roles.Admin).AnyAsync(cancellationToken))
         {
             return;
         }
