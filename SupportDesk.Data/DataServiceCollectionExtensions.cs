@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SupportDesk.Data.Audit;
+using SupportDesk.Data.Comments;
 using SupportDesk.Data.Demo;
 using SupportDesk.Data.Engines;
 using SupportDesk.Data.Infrastructure;
@@ -42,6 +43,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<TicketSummary>();
         services.TryAddSingleton<TicketNumbers>();
         services.AddSingleton<TicketCreation>();
+        services.AddSingleton<TicketStatusChanges>();
+        services.AddSingleton<TicketComments>();
         services.AddScoped<DemoData>();
         return services;
     }

@@ -11,6 +11,10 @@ public record ServiceResult(IReadOnlyList<FieldError> Errors)
 {
     public static ServiceResult Success { get; } = new([]);
 
+    public bool NotFound { get; init; }
+
+    public bool Conflict { get; init; }
+
     public bool Succeeded => Errors.Count == 0;
 
     /// <summary>All messages in one line, for a snackbar.</summary>
@@ -23,6 +27,12 @@ public record ServiceResult(IReadOnlyList<FieldError> Errors)
 public sealed record ServiceResult<T>(T? Value, IReadOnlyList<FieldError> Errors) : ServiceResult(Errors)
 {
     public static ServiceResult<T> Ok(T value) => new(value, []);
+
+    /// <summary>The target does not exist or the actor may not see it: the two are never told apart.</summary>
+    public static ServiceResult<T> Missing(string what) => new(default, [new FieldError("", $"{what} not found.")]) { NotFound = true };
+
+    /// <summary>Someone else saved the target since the caller read it.</summary>
+    public static ServiceResult<T> Conflicted(string message) => new(default, [new FieldError("", message)]) { Conflict = true };
 
     public static ServiceResult<T> Invalid(IReadOnlyList<FieldError> errors) => new(default, errors);
 

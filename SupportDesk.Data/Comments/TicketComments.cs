@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using SupportDesk.Data.Access;
+using SupportDesk.Data.Audit;
+using SupportDesk.Data.Infrastructure;
+using SupportDesk.Data.Tickets;
+
+namespace SupportDesk.Data.Comments;
+
+/// <summary>Posts replies and internal notes, exactly once per submission, with the ticket rules they trigger.</summary>
+public sealed class TicketComments(IDbContextFactory<SupportDbContext> contexts, TimeProvider clock)
+{
+    public const int MaxLength = 20_000;
+
+    public async Task<ServiceResult<PostedComment>> AddAsync(
+        Actor actor, string number, NewComment input, AuditSource? source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        var content = input.Content?.Trim() ?? "";
+        if (content.Length == 0)
+        {
+            return ServiceResult<PostedComment>.Failure("content", "Write something before sending.");
+        }
+
+        if (content.Length > MaxLength)
+        {
+            return ServiceResult<PostedComment>.Failure("content", FormattableString.Invariant($"A reply can be at most {MaxLength:N0} characters."));
+        }
+
+        if (input.SubmissionId == Guid.Empty)
+        {
+            return ServiceResult<PostedComment>.Failure("submissionId", "A submission id is required.");
+        }
+
+        if (input.IsInternal && !actor.IsStaff)
+        {
+            return ServiceResult<PostedComment>.Failure("isInternal", "Only agents and admins can write internal notes.");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.AuditSource = source ?? new AuditSource(actor.UserId);
+        var ticket = await TicketLookup.VisibleAsync(db, actor, number, cancellationToken);
+        if (ticket is null)
+        {
+            return ServiceResult<PostedComment>.Missing("Ticket");
+        }
+
+        // The guard inside the handler; the unique index below catches two copies racing past it.
+        if (await RepeatAsync(db, actor, ticket, input.SubmissionId, cancellationToken) is { } repeated)
+        {
+            return repeated;
+        }
+
+        var comment = new Comment { TicketId = ticket.Id, AuthorId = actor.UserId, Content = content, IsInternal = input.IsInternal, SubmissionId = input.SubmissionId };
+        db.Comments.Add(comment);
+        ApplyTicketRules(db, actor, ticket, input.IsInternal);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            await using var again = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await RepeatAsync(again, actor, ticket, input.SubmissionId, cancellationToken) is { } raced)
+            {
+                return raced;
+            }
+
+            throw;
+        }
+
+        return ServiceResult<PostedComment>.Ok(new PostedComment(comment.Id, Repeated: false));
+    }
+
+    private void ApplyTicketRules(SupportDbContext db, Actor actor, Ticket ticket, bool isInternal)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!isInternal && actor.IsStaff && ticket.CreatorId != actor.UserId)
+        {
+            ticket.FirstResponseAt ??= now;
+        }
+
+        if (!isInternal && !actor.IsStaff && ticket.Status is TicketStatus.WaitingOnCustomer or TicketStatus.Resolved)
+        {
+            TicketClock.MoveTo(ticket, TicketStatus.Open, now);
+        }
+
+        // A new comment is activity on the ticket; the timestamp interceptor stamps the time.
+        db.Entry(ticket).Property(t => t.UpdatedAt).IsModified = true;
+    }
+
+    private static async Task<ServiceResult<PostedComment>?> RepeatAsync(
+        SupportDbContext db, Actor actor, Ticket ticket, Guid submissionId, CancellationToken cancellationToken)
+    {
+        var earlier = await db.Comments.AsNoTracking()
+            .Where(c => c.SubmissionId == submissionId)
+            .Select(c => new { c.Id, c.TicketId, c.AuthorId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        return earlier.TicketId == ticket.Id && earlier.AuthorId == actor.UserId
+            ? ServiceResult<PostedComment>.Ok(new PostedComment(earlier.Id, Repeated: true))
+            : ServiceResult<PostedComment>.Failure("submissionId", "This submission id belongs to another comment.");
+    }
+}
