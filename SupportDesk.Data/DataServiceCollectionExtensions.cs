@@ -45,6 +45,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<TicketCreation>();
         services.AddSingleton<TicketStatusChanges>();
         services.AddSingleton<TicketComments>();
+        services.AddSingleton<TicketQueries>();
         services.AddScoped<DemoData>();
         return services;
     }

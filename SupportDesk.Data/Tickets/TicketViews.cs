@@ -1,0 +1,44 @@
+namespace SupportDesk.Data.Tickets;
+
+/// <summary>One ticket as the actor may see it: internal notes only for staff.</summary>
+public sealed record TicketDetails(
+    long Id,
+    string Number,
+    string Title,
+    string Description,
+    TicketStatus Status,
+    TicketPriority Priority,
+    string? Category,
+    string CreatorId,
+    string CreatorName,
+    string? AssigneeId,
+    string? AssigneeName,
+    IReadOnlyList<string> Tags,
+    string CustomFields,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    DateTime? ResolvedAt,
+    DateTime? ClosedAt,
+    DateTime? FirstResponseAt,
+    uint Version,
+    IReadOnlyList<CommentView> Comments);
+
+public sealed record CommentView(long Id, string AuthorId, string AuthorName, string Content, bool IsInternal, DateTime CreatedAt);
+
+/// <summary>A row of a ticket list.</summary>
+public sealed record TicketRow(
+    string Number,
+    string Title,
+    TicketStatus Status,
+    TicketPriority Priority,
+    string? AssigneeName,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);
+
+/// <summary>A page of a ticket list: zero-based page, optional text (number or words of the title) and statuses.</summary>
+public sealed record TicketListQuery(int Page = 0, int PageSize = 25, string? Search = null, IReadOnlyList<TicketStatus>? Statuses = null)
+{
+    public const int MaxPageSize = 100;
+}
+
+public sealed record TicketPage(IReadOnlyList<TicketRow> Items, int TotalCount);
