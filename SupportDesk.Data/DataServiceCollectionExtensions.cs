@@ -46,6 +46,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<TicketStatusChanges>();
         services.AddSingleton<TicketComments>();
         services.AddSingleton<TicketQueries>();
+        services.AddSingleton<TicketTrash>();
         services.AddScoped<DemoData>();
         return services;
     }

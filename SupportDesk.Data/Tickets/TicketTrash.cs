@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using SupportDesk.Data.Access;
+using SupportDesk.Data.Audit;
+using SupportDesk.Data.Infrastructure;
+
+namespace SupportDesk.Data.Tickets;
+
+/// <summary>A deleted ticket as the trash lists it.</summary>
+public sealed record TrashedTicket(string Number, string Title, string CreatorName, DateTime DeletedAt);
+
+/// <summary>
+/// Deletion is soft first: staff move tickets to the trash, admins restore them or delete them for good.
+/// The audit interceptor records each step in the same save, the final entry included.
+/// </summary>
+public sealed class TicketTrash(IDbContextFactory<SupportDbContext> contexts, TimeProvider clock)
+{
+    public async Task<ServiceResult<string>> SoftDeleteAsync(Actor actor, string number, AuditSource? source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await OpenAsync(actor, source, cancellationToken);
+        var ticket = await TicketLookup.VisibleAsync(db, actor, number, cancellationToken);
+        if (ticket is null)
+        {
+            return ServiceResult<string>.Missing("Ticket");
+        }
+
+        if (!actor.IsStaff)
+        {
+            return ServiceResult<string>.Failure("", "Only agents and admins can delete tickets.");
+        }
+
+        ticket.DeletedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return ServiceResult<string>.Ok(ticket.Number);
+    }
+
+    public async Task<ServiceResult<string>> RestoreAsync(Actor actor, string number, AuditSource? source, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(actor, source, cancellationToken);
+        var ticket = await TrashedAsync(db, actor, number, cancellationToken);
+        if (ticket is null)
+        {
+            return ServiceResult<string>.Missing("Deleted ticket");
+        }
+
+        ticket.DeletedAt = null;
+        await db.SaveChangesAsync(cancellationToken);
+        return ServiceResult<string>.Ok(ticket.Number);
+    }
+
+    /// <summary>Only a ticket already in the trash can be deleted for good, with its comments, attachments and tag links.</summary>
+    public async Task<ServiceResult<string>> DeletePermanentlyAsync(Actor actor, string number, AuditSource? source, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(actor, source, cancellationToken);
+        var ticket = await TrashedAsync(db, actor, number, cancellationToken);
+        if (ticket is null)
+        {
+            return ServiceResult<string>.Missing("Deleted ticket");
+        }
+
+        db.Tickets.Remove(ticket);
+        await db.SaveChangesAsync(cancellationToken);
+        return ServiceResult<string>.Ok(ticket.Number);
+    }
+
+    public async Task<IReadOnlyList<TrashedTicket>> ListAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsAdmin)
+        {
+            return [];
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Tickets.AsNoTracking()
+            .Where(t => t.DeletedAt != null)
+            .OrderByDescending(t => t.DeletedAt)
+            .Select(t => new TrashedTicket(t.Number, t.Title, t.Creator!.FullName, t.DeletedAt!.Value))
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<SupportDbContext> OpenAsync(Actor actor, AuditSource? source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.AuditSource = source ?? new AuditSource(actor.UserId);
+        return db;
+    }
+
+    /// <summary>The trash is the admins' alone; for anyone else its tickets do not exist.</summary>
+    private static Task<Ticket?> TrashedAsync(SupportDbContext db, Actor actor, string number, CancellationToken cancellationToken) =>
+        actor.IsAdmin
+            ? db.Tickets.FirstOrDefaultAsync(t => t.Number == number && t.DeletedAt != null, cancellationToken)
+            : Task.FromResult<Ticket?>(null);
+}
