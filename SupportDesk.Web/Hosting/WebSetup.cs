@@ -18,6 +18,7 @@ public static class WebSetup
             })
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 64 * 1024);
         builder.Services.AddMudServices();
+        builder.Services.AddSingleton<Components.Common.MarkdownRenderer>();
         builder.Services.AddHttpContextAccessor();
 
         // Keys outlive restarts (and are shared by nodes that share the folder), so sign-ins survive a deploy.
