@@ -3,6 +3,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
+using MudBlazor;
 using SupportDesk.Data.Comments;
 using SupportDesk.Data.Engines;
 using SupportDesk.Data.Tickets;
@@ -162,6 +163,47 @@ public sealed class TicketPageTests(DatabaseTemplates templates)
         page.WaitForAssertion(() => Assert.NotNull(Button(page, "Reopen")), Timeout);
         await using var db = await database.ContextAsync();
         Assert.Equal(TicketStatus.Closed, (await db.Tickets.SingleAsync(Xunit.TestContext.Current.CancellationToken)).Status);
+    }
+
+    [Fact]
+    public async Task An_agent_can_write_an_internal_note_which_is_marked_as_such()
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
+        var customer = await database.UserAsync(Roles.Customer, "Carla");
+        var agent = await database.UserAsync(Roles.Agent, "Alex");
+        var ticket = await database.TicketAsync(customer);
+        await using var ctx = ComponentHost.Create(database, agent, Roles.Agent);
+        var page = Open(ctx, ticket);
+        page.WaitForAssertion(() => Assert.NotNull(SendButton(page)), Timeout);
+
+        await page.Find(".mud-switch input").ChangeAsync(new ChangeEventArgs { Value = true });
+        await page.Find("#reply-content").ChangeAsync(new ChangeEventArgs { Value = "Customer is on the legacy plan." });
+        await SendButton(page).ClickAsync(new MouseEventArgs());
+
+        page.WaitForAssertion(() => Assert.Contains("Internal note", page.Find("[data-comment]").TextContent, StringComparison.Ordinal), Timeout);
+        await using var db = await database.ContextAsync();
+        Assert.True((await db.Comments.SingleAsync(Xunit.TestContext.Current.CancellationToken)).IsInternal);
+    }
+
+    [Fact]
+    public async Task Staff_change_the_status_from_the_select()
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
+        var customer = await database.UserAsync(Roles.Customer, "Carla");
+        var agent = await database.UserAsync(Roles.Agent, "Alex");
+        var ticket = await database.TicketAsync(customer);
+        await using var ctx = ComponentHost.Create(database, agent, Roles.Agent);
+        var popovers = ctx.Render<MudPopoverProvider>();
+        var page = Open(ctx, ticket);
+        page.WaitForAssertion(() => Assert.NotNull(SendButton(page)), Timeout);
+
+        await page.Find(".mud-select .mud-input-control").MouseDownAsync(new MouseEventArgs());
+        var resolved = popovers.WaitForElement(".mud-list-item:contains('Resolved')", Timeout);
+        await resolved.ClickAsync(new MouseEventArgs());
+
+        page.WaitForAssertion(() => Assert.Equal("Resolved", page.Find("[data-status]").TextContent.Trim()), Timeout);
+        await using var db = await database.ContextAsync();
+        Assert.Equal(TicketStatus.Resolved, (await db.Tickets.SingleAsync(Xunit.TestContext.Current.CancellationToken)).Status);
     }
 
     private static IRenderedComponent<TicketPage> Open(BunitContext ctx, Ticket ticket) => Open(ctx, ticket.Number);
