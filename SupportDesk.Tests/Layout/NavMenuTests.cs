@@ -48,4 +48,33 @@ public sealed class NavMenuTests(DatabaseTemplates templates)
         Assert.Contains("Account/Register", nav.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain("admin/", nav.Markup, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Customers_see_their_tickets_and_new_ticket_but_not_the_staff_list()
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
+        var customer = await database.UserAsync(Roles.Customer);
+        await using var ctx = ComponentHost.Create(database, customer, Roles.Customer);
+
+        var nav = ctx.Render<NavMenu>();
+
+        Assert.Contains("My tickets", nav.Markup, StringComparison.Ordinal);
+        Assert.NotEmpty(nav.FindAll("a[href='portal/new']"));
+        Assert.Empty(nav.FindAll("a[href='tickets']"));
+    }
+
+    [Theory]
+    [InlineData(Roles.Agent)]
+    [InlineData(Roles.Admin)]
+    public async Task Staff_see_the_ticket_list_but_not_the_portal_links(string role)
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
+        var user = await database.UserAsync(role);
+        await using var ctx = ComponentHost.Create(database, user, role);
+
+        var nav = ctx.Render<NavMenu>();
+
+        Assert.NotEmpty(nav.FindAll("a[href='tickets']"));
+        Assert.DoesNotContain("My tickets", nav.Markup, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using SupportDesk.Data.Infrastructure;
+using SupportDesk.Data.Tickets;
+using SupportDesk.Web.Components.Common;
+using TicketInput = SupportDesk.Data.Tickets.NewTicket;
+
+namespace SupportDesk.Web.Components.Portal;
+
+/// <summary>Collects a new ticket and hands it to <see cref="TicketCreation"/>, which owns every rule about it.</summary>
+public sealed partial class NewTicket : IDisposable
+{
+    private static readonly string[] Categories = ["Billing", "Technical", "Account", "Shipping", "Feature request", "Other"];
+
+    /// <summary>Fields with an input on this form; other errors (e.g. an inactive account) show below it.</summary>
+    private static readonly string[] FormFields = ["title", "description", "priority", "category", "tags"];
+
+    private readonly CancellationTokenSource lifetime = new();
+    private string title = "";
+    private string description = "";
+    private TicketPriority priority = TicketPriority.Medium;
+    private string? category;
+    private string tags = "";
+    private IReadOnlyList<FieldError> errors = [];
+    private bool busy;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    private bool Has(string field) => errors.Any(e => e.Field == field);
+
+    private string? For(string field) =>
+        Has(field) ? string.Join(" ", errors.Where(e => e.Field == field).Select(e => e.Message)) : null;
+
+    private static bool ShownBesideField(string field) => FormFields.Contains(field);
+
+    private async Task SubmitAsync()
+    {
+        if (await AuthenticationState.ToActorAsync() is not { } actor)
+        {
+            return;
+        }
+
+        busy = true;
+        errors = [];
+        try
+        {
+            var tagNames = tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var result = await Creation.CreateAsync(actor, new TicketInput(title, description, priority, category, tagNames), null, lifetime.Token);
+            if (result.Value is { } created)
+            {
+                Snackbar.Add($"Ticket {created.Number} created", Severity.Success);
+                Navigation.NavigateTo($"/tickets/{created.Number}");
+                return;
+            }
+
+            errors = result.Errors;
+        }
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+        {
+            // The page was left mid-operation; the transaction rolled back.
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    public void Dispose()
+    {
+        lifetime.Cancel();
+        lifetime.Dispose();
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Components;
+using SupportDesk.Data.Access;
+using SupportDesk.Data.Comments;
+
+namespace SupportDesk.Web.Components.Tickets;
+
+/// <summary>Composes one reply or internal note and posts it through <see cref="TicketComments"/>.</summary>
+public sealed partial class ReplyBox : IDisposable
+{
+    private readonly CancellationTokenSource lifetime = new();
+
+    // One id per composed text: a resend after a lost answer is recognised by the service instead of posted twice.
+    private Guid submissionId = Guid.NewGuid();
+    private string content = "";
+    private bool isInternal;
+    private bool sending;
+    private string? error;
+
+    [Inject]
+    private TicketComments Comments { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public Actor Actor { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public string Number { get; set; } = "";
+
+    /// <summary>Raised after the comment is stored, so the page can show it in the thread.</summary>
+    [Parameter]
+    public EventCallback Posted { get; set; }
+
+    private async Task SendAsync()
+    {
+        sending = true;
+        error = null;
+        try
+        {
+            var result = await Comments.AddAsync(Actor, Number, new NewComment(content, isInternal, submissionId), null, lifetime.Token);
+            if (!result.Succeeded)
+            {
+                error = result.Message;
+                return;
+            }
+
+            content = "";
+            isInternal = false;
+            submissionId = Guid.NewGuid();
+        }
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+        {
+            return; // the page was left mid-post; the same id would be recognised on a retry
+        }
+        finally
+        {
+            sending = false;
+        }
+
+        await Posted.InvokeAsync();
+    }
+
+    public void Dispose()
+    {
+        lifetime.Cancel();
+        lifetime.Dispose();
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using SupportDesk.Data.Access;
+using SupportDesk.Data.Tickets;
+using SupportDesk.Web.Components.Common;
+
+namespace SupportDesk.Web.Components.Tickets;
+
+/// <summary>One ticket with its thread; replying and status changes live in their own components.</summary>
+public sealed partial class TicketPage : IDisposable
+{
+    private readonly CancellationTokenSource lifetime = new();
+    private Actor? actor;
+    private TicketDetails? ticket;
+    private bool missing;
+
+    [Inject]
+    private TicketQueries Queries { get; set; } = default!;
+
+    [Parameter]
+    public string Number { get; set; } = "";
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        actor ??= await AuthenticationState.ToActorAsync();
+        ticket = null;
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        if (actor is null)
+        {
+            missing = true;
+            return;
+        }
+
+        try
+        {
+            var result = await Queries.GetAsync(actor, Number, lifetime.Token);
+            ticket = result.Value;
+            missing = result.NotFound;
+        }
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+        {
+            // The page was left while loading.
+        }
+    }
+
+    public void Dispose()
+    {
+        lifetime.Cancel();
+        lifetime.Dispose();
+    }
+}
