@@ -44,7 +44,7 @@ public sealed class TicketQueries(IDbContextFactory<SupportDbContext> contexts)
         return details is null ? ServiceResult<TicketDetails>.Missing("Ticket") : ServiceResult<TicketDetails>.Ok(details);
     }
 
-    public async Task<TicketPage> ListAsync(Actor actor, TicketListQuery query, CancellationToken cancellationToken)
+    public async Task<TicketListPage> ListAsync(Actor actor, TicketListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(query);
@@ -72,6 +72,6 @@ public sealed class TicketQueries(IDbContextFactory<SupportDbContext> contexts)
             .Skip(Math.Max(query.Page, 0) * pageSize).Take(pageSize)
             .Select(t => new TicketRow(t.Number, t.Title, t.Status, t.Priority, t.Assignee == null ? null : t.Assignee.FullName, t.CreatedAt, t.UpdatedAt))
             .ToListAsync(cancellationToken);
-        return new TicketPage(items, total);
+        return new TicketListPage(items, total);
     }
 }

@@ -41,4 +41,4 @@ public sealed record TicketListQuery(int Page = 0, int PageSize = 25, string? Se
     public const int MaxPageSize = 100;
 }
 
-public sealed record TicketPage(IReadOnlyList<TicketRow> Items, int TotalCount);
+public sealed record TicketListPage(IReadOnlyList<TicketRow> Items, int TotalCount);

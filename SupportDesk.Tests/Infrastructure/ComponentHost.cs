@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using SupportDesk.Data;
 using SupportDesk.Data.Users;
+using SupportDesk.Web.Components.Common;
 
 namespace SupportDesk.Tests.Infrastructure;
 
@@ -23,6 +24,7 @@ public static class ComponentHost
         ctx.Services.AddSingleton<TimeProvider>(database.Clock);
         ctx.Services.AddSupportDeskData(database.Options);
         ctx.Services.AddSupportDeskIdentityCore();
+        ctx.Services.AddSingleton<MarkdownRenderer>();
 
         var auth = ctx.AddAuthorization();
         if (user is not null)

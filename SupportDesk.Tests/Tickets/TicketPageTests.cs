@@ -9,7 +9,7 @@ using SupportDesk.Data.Engines;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
 using SupportDesk.Tests.Infrastructure;
-using TicketPage = SupportDesk.Web.Components.Tickets.TicketPage;
+using SupportDesk.Web.Components.Tickets;
 
 namespace SupportDesk.Tests.Tickets;
 
@@ -136,6 +136,21 @@ public sealed class TicketPageTests(DatabaseTemplates templates)
         Assert.Equal("<script>alert(1)</script>", page.Find("h1").TextContent.Trim());
         Assert.Empty(page.FindAll("script"));
         Assert.Empty(page.FindAll("[data-comment] b"));
+    }
+
+    [Fact]
+    public async Task Markdown_in_the_description_and_replies_is_formatted()
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
+        var customer = await database.UserAsync(Roles.Customer, "Carla");
+        var ticket = await database.TicketAsync(customer);
+        await CommentAsync(database, customer, Roles.Customer, ticket, "Steps:\n\n1. **open** the app\n2. see `error 53`", isInternal: false);
+        await using var ctx = ComponentHost.Create(database, customer, Roles.Customer);
+
+        var page = Open(ctx, ticket);
+
+        page.WaitForAssertion(() => Assert.Equal("open", page.Find("[data-comment] ol li strong").TextContent), Timeout);
+        Assert.Equal("error 53", page.Find("[data-comment] code").TextContent);
     }
 
     [Fact]

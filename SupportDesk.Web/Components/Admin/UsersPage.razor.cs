@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -136,8 +135,7 @@ public sealed partial class UsersPage
         }
     }
 
-    private static string Format(DateTime? utc) =>
-        utc is { } time ? time.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "Never";
+    private static string Format(DateTime? utc) => utc is { } time ? UtcTime.Format(time) : "Never";
 
     public void Dispose()
     {
