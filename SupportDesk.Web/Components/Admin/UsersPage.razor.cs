@@ -33,22 +33,20 @@ public sealed partial class UsersPage
     private async Task<TableData<UserRow>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
         var query = new UserListQuery(state.Page, state.PageSize, search, roleFilter == AllRoles ? null : roleFilter);
-        try
-        {
-            var result = await Administration.ListAsync(actor!, query, cancellationToken);
-            if (result.Value is not { } page)
+        shown = await TableLoads.KeepLastIfCancelledAsync(
+            async () =>
             {
-                Snackbar.Add(result.Message, Severity.Error);
-                return shown;
-            }
+                var result = await Administration.ListAsync(actor!, query, cancellationToken);
+                if (result.Value is not { } page)
+                {
+                    Snackbar.Add(result.Message, Severity.Error);
+                    return shown;
+                }
 
-            shown = new TableData<UserRow> { Items = page.Items, TotalItems = page.TotalCount };
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // MudTable cancels a load when a newer one starts (typing, paging) but does not catch the cancellation.
-        }
-
+                return new TableData<UserRow> { Items = page.Items, TotalItems = page.TotalCount };
+            },
+            shown,
+            cancellationToken);
         return shown;
     }
 

@@ -30,16 +30,14 @@ public sealed partial class TicketList
     private async Task<TableData<TicketRow>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
         var query = new TicketListQuery(state.Page, state.PageSize, search, statuses.Count == 0 ? null : [.. statuses]);
-        try
-        {
-            var page = await Queries.ListAsync(actor!, query, cancellationToken);
-            shown = new TableData<TicketRow> { Items = page.Items, TotalItems = page.TotalCount };
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // MudTable cancels a load when a newer one starts (typing, paging) but does not catch the cancellation.
-        }
-
+        shown = await TableLoads.KeepLastIfCancelledAsync(
+            async () =>
+            {
+                var page = await Queries.ListAsync(actor!, query, cancellationToken);
+                return new TableData<TicketRow> { Items = page.Items, TotalItems = page.TotalCount };
+            },
+            shown,
+            cancellationToken);
         return shown;
     }
 
