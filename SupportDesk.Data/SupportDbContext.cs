@@ -3,10 +3,14 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using SupportDesk.Data.ApiTokens;
 using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Audit;
 using SupportDesk.Data.Comments;
+using SupportDesk.Data.Drafts;
 using SupportDesk.Data.Infrastructure;
+using SupportDesk.Data.Notifications;
+using SupportDesk.Data.Settings;
 using SupportDesk.Data.Tags;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
@@ -25,6 +29,11 @@ public abstract class SupportDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<TicketTag> TicketTags => Set<TicketTag>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AttachmentChunk> AttachmentChunks => Set<AttachmentChunk>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<ReplyDraft> ReplyDrafts => Set<ReplyDraft>();
+    public DbSet<AppSetting> AppSettings => Set<AppSetting>();
 
     /// <summary>
     /// Who the changes saved through this context are made by; the audit interceptor stamps it on

@@ -11,6 +11,13 @@ public class AuditEntry : ICreationStamped
     public string EntityName { get; set; } = "";
 
     public string RecordId { get; set; } = "";
+
+    /// <summary>
+    /// The ticket an entry belongs to (its number), for the ticket itself and for its parts such as
+    /// comments and tags, so a ticket's whole history is one indexed read.
+    /// </summary>
+    public string? TicketNumber { get; set; }
+
     public AuditAction Action { get; set; }
     public string? UserId { get; set; }
     public AppUser? User { get; set; }

@@ -12,7 +12,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Action).HasConversion<string>().HasMaxLength(32);
         builder.Property(a => a.IpAddress).HasMaxLength(64);
         builder.Property(a => a.UserAgent).HasMaxLength(512);
+        builder.Property(a => a.TicketNumber).HasMaxLength(32);
         builder.HasIndex(a => new { a.EntityName, a.RecordId });
+        builder.HasIndex(a => new { a.TicketNumber, a.CreatedAt });
         builder.HasIndex(a => new { a.UserId, a.CreatedAt });
         builder.HasIndex(a => a.CreatedAt);
 

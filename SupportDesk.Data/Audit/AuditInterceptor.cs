@@ -73,6 +73,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : BeforeSaveInterceptor
         {
             EntityName = nameof(Ticket),
             RecordId = entry.Entity.Number,
+            TicketNumber = entry.Entity.Number,
             Action = action,
             UserId = source?.UserId ?? (created ? entry.Entity.CreatorId : null),
             IpAddress = source?.IpAddress,

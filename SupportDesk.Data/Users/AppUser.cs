@@ -13,6 +13,10 @@ public class AppUser : IdentityUser, ITimestamped
     public string? AvatarUrl { get; set; }
     public DateTime? LastLoginAt { get; set; }
     public bool PrefersDarkMode { get; set; }
+
+    /// <summary>IANA time-zone id the user's times are shown in; null means UTC.</summary>
+    public string? TimeZone { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

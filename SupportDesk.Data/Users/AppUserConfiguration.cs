@@ -10,6 +10,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.FullName).HasMaxLength(AppUser.FullNameMaxLength);
         builder.Property(u => u.AvatarUrl).HasMaxLength(500);
         builder.Property(u => u.PhoneNumber).HasMaxLength(50);
+        builder.Property(u => u.TimeZone).HasMaxLength(64);
         builder.HasIndex(u => u.NormalizedEmail).IsUnique();
         builder.HasIndex(u => new { u.IsActive, u.FullName });
     }

@@ -211,6 +211,67 @@ namespace SupportDesk.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SupportDesk.Data.ApiTokens.ApiToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_tokens");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_tokens_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_api_tokens_user_id");
+
+                    b.ToTable("api_tokens", (string)null);
+                });
+
             modelBuilder.Entity("SupportDesk.Data.Attachments.Attachment", b =>
                 {
                     b.Property<long>("Id")
@@ -274,6 +335,28 @@ namespace SupportDesk.Data.Migrations.Postgres
                     b.ToTable("attachments", (string)null);
                 });
 
+            modelBuilder.Entity("SupportDesk.Data.Attachments.AttachmentChunk", b =>
+                {
+                    b.Property<string>("StorageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer")
+                        .HasColumnName("index");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.HasKey("StorageKey", "Index")
+                        .HasName("pk_attachment_chunks");
+
+                    b.ToTable("attachment_chunks", (string)null);
+                });
+
             modelBuilder.Entity("SupportDesk.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -315,6 +398,11 @@ namespace SupportDesk.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("record_id");
 
+                    b.Property<string>("TicketNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("ticket_number");
+
                     b.Property<string>("UserAgent")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
@@ -332,6 +420,9 @@ namespace SupportDesk.Data.Migrations.Postgres
 
                     b.HasIndex("EntityName", "RecordId")
                         .HasDatabaseName("ix_audit_entries_entity_name_record_id");
+
+                    b.HasIndex("TicketNumber", "CreatedAt")
+                        .HasDatabaseName("ix_audit_entries_ticket_number_created_at");
 
                     b.HasIndex("UserId", "CreatedAt")
                         .HasDatabaseName("ix_audit_entries_user_id_created_at");
@@ -392,6 +483,127 @@ namespace SupportDesk.Data.Migrations.Postgres
                         .HasDatabaseName("ix_comments_ticket_id_created_at");
 
                     b.ToTable("comments", (string)null);
+                });
+
+            modelBuilder.Entity("SupportDesk.Data.Drafts.ReplyDraft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsInternal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_internal");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reply_drafts");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_reply_drafts_ticket_id");
+
+                    b.HasIndex("UserId", "TicketId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reply_drafts_user_id_ticket_id");
+
+                    b.ToTable("reply_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("SupportDesk.Data.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("message");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_notifications_ticket_id");
+
+                    b.HasIndex("RecipientId", "ReadAt", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_recipient_id_read_at_created_at");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("SupportDesk.Data.Settings.AppSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_app_settings");
+
+                    b.ToTable("app_settings", (string)null);
                 });
 
             modelBuilder.Entity("SupportDesk.Data.Tags.Tag", b =>
@@ -651,6 +863,11 @@ namespace SupportDesk.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("two_factor_enabled");
@@ -791,6 +1008,18 @@ namespace SupportDesk.Data.Migrations.Postgres
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("SupportDesk.Data.ApiTokens.ApiToken", b =>
+                {
+                    b.HasOne("SupportDesk.Data.Users.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_tokens_users_user_id");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("SupportDesk.Data.Attachments.Attachment", b =>
                 {
                     b.HasOne("SupportDesk.Data.Comments.Comment", "Comment")
@@ -848,6 +1077,47 @@ namespace SupportDesk.Data.Migrations.Postgres
                         .HasConstraintName("fk_comments_tickets_ticket_id");
 
                     b.Navigation("Author");
+
+                    b.Navigation("Ticket");
+                });
+
+            modelBuilder.Entity("SupportDesk.Data.Drafts.ReplyDraft", b =>
+                {
+                    b.HasOne("SupportDesk.Data.Tickets.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reply_drafts_tickets_ticket_id");
+
+                    b.HasOne("SupportDesk.Data.Users.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reply_drafts_users_user_id");
+
+                    b.Navigation("Ticket");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("SupportDesk.Data.Notifications.Notification", b =>
+                {
+                    b.HasOne("SupportDesk.Data.Users.AppUser", "Recipient")
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_users_recipient_id");
+
+                    b.HasOne("SupportDesk.Data.Tickets.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_notifications_tickets_ticket_id");
+
+                    b.Navigation("Recipient");
 
                     b.Navigation("Ticket");
                 });

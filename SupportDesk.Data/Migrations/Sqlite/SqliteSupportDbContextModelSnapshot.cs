@@ -202,6 +202,65 @@ namespace SupportDesk.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SupportDesk.Data.ApiTokens.ApiToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_tokens");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_tokens_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_api_tokens_user_id");
+
+                    b.ToTable("api_tokens", (string)null);
+                });
+
             modelBuilder.Entity("SupportDesk.Data.Attachments.Attachment", b =>
                 {
                     b.Property<long>("Id")
@@ -263,6 +322,28 @@ namespace SupportDesk.Data.Migrations.Sqlite
                     b.ToTable("attachments", (string)null);
                 });
 
+            modelBuilder.Entity("SupportDesk.Data.Attachments.AttachmentChunk", b =>
+                {
+                    b.Property<string>("StorageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_key");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("index");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("data");
+
+                    b.HasKey("StorageKey", "Index")
+                        .HasName("pk_attachment_chunks");
+
+                    b.ToTable("attachment_chunks", (string)null);
+                });
+
             modelBuilder.Entity("SupportDesk.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -302,6 +383,11 @@ namespace SupportDesk.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("record_id");
 
+                    b.Property<string>("TicketNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_number");
+
                     b.Property<string>("UserAgent")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT")
@@ -319,6 +405,9 @@ namespace SupportDesk.Data.Migrations.Sqlite
 
                     b.HasIndex("EntityName", "RecordId")
                         .HasDatabaseName("ix_audit_entries_entity_name_record_id");
+
+                    b.HasIndex("TicketNumber", "CreatedAt")
+                        .HasDatabaseName("ix_audit_entries_ticket_number_created_at");
 
                     b.HasIndex("UserId", "CreatedAt")
                         .HasDatabaseName("ix_audit_entries_user_id_created_at");
@@ -377,6 +466,123 @@ namespace SupportDesk.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_comments_ticket_id_created_at");
 
                     b.ToTable("comments", (string)null);
+                });
+
+            modelBuilder.Entity("SupportDesk.Data.Drafts.ReplyDraft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsInternal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_internal");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reply_drafts");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_reply_drafts_ticket_id");
+
+                    b.HasIndex("UserId", "TicketId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reply_drafts_user_id_ticket_id");
+
+                    b.ToTable("reply_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("SupportDesk.Data.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_notifications_ticket_id");
+
+                    b.HasIndex("RecipientId", "ReadAt", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_recipient_id_read_at_created_at");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("SupportDesk.Data.Settings.AppSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_app_settings");
+
+                    b.ToTable("app_settings", (string)null);
                 });
 
             modelBuilder.Entity("SupportDesk.Data.Tags.Tag", b =>
@@ -631,6 +837,11 @@ namespace SupportDesk.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER")
                         .HasColumnName("two_factor_enabled");
@@ -771,6 +982,18 @@ namespace SupportDesk.Data.Migrations.Sqlite
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("SupportDesk.Data.ApiTokens.ApiToken", b =>
+                {
+                    b.HasOne("SupportDesk.Data.Users.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_tokens_users_user_id");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("SupportDesk.Data.Attachments.Attachment", b =>
                 {
                     b.HasOne("SupportDesk.Data.Comments.Comment", "Comment")
@@ -828,6 +1051,47 @@ namespace SupportDesk.Data.Migrations.Sqlite
                         .HasConstraintName("fk_comments_tickets_ticket_id");
 
                     b.Navigation("Author");
+
+                    b.Navigation("Ticket");
+                });
+
+            modelBuilder.Entity("SupportDesk.Data.Drafts.ReplyDraft", b =>
+                {
+                    b.HasOne("SupportDesk.Data.Tickets.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reply_drafts_tickets_ticket_id");
+
+                    b.HasOne("SupportDesk.Data.Users.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reply_drafts_users_user_id");
+
+                    b.Navigation("Ticket");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("SupportDesk.Data.Notifications.Notification", b =>
+                {
+                    b.HasOne("SupportDesk.Data.Users.AppUser", "Recipient")
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_users_recipient_id");
+
+                    b.HasOne("SupportDesk.Data.Tickets.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_notifications_tickets_ticket_id");
+
+                    b.Navigation("Recipient");
 
                     b.Navigation("Ticket");
                 });

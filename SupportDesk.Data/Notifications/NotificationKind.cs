@@ -1,0 +1,7 @@
+namespace SupportDesk.Data.Notifications;
+
+public enum NotificationKind
+{
+    Assigned,
+    UrgentUnassigned,
+}
