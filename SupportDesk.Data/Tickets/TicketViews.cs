@@ -35,7 +35,7 @@ public sealed record TicketRow(
     DateTime CreatedAt,
     DateTime UpdatedAt);
 
-/// <summary>A page of a ticket list: zero-based page, optional text (number or words of the title) and statuses.</summary>
+/// <summary>A page of a ticket list: zero-based page, optional search text (see <see cref="Search.TicketTextSearch"/>) and statuses.</summary>
 public sealed record TicketListQuery(int Page = 0, int PageSize = 25, string? Search = null, IReadOnlyList<TicketStatus>? Statuses = null)
 {
     public const int MaxPageSize = 100;
