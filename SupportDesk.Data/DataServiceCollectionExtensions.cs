@@ -7,6 +7,7 @@ using SupportDesk.Data.Demo;
 using SupportDesk.Data.Engines;
 using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Notifications;
+using SupportDesk.Data.Queue;
 using SupportDesk.Data.Settings;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
@@ -53,6 +54,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<TicketFieldChanges>();
         services.AddSingleton<NotificationInbox>();
         services.AddSingleton<RuntimeSettings>();
+        services.AddSingleton<QueueQueries>();
         services.AddScoped<DemoData>();
         return services;
     }

@@ -54,8 +54,10 @@ public sealed class TicketFieldChanges(IDbContextFactory<SupportDbContext> conte
         ticket.CustomFields = customFields ?? ticket.CustomFields;
         if (tagNames is not null && await ReplaceTagsAsync(db, ticket, tagNames, cancellationToken))
         {
-            // Tag links live in their own table; touching the ticket makes a tag change bump its version too.
+            // Tag links live in their own table; saving the ticket row too makes a tag change bump its version,
+            // even when the clock shows the same time as the last change.
             ticket.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            db.Entry(ticket).Property(t => t.UpdatedAt).IsModified = true;
         }
 
         try

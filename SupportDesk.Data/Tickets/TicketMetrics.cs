@@ -20,20 +20,28 @@ public static class TicketMetrics
         t => t.ResolvedAt == null ? null : HoursBetween(t.CreatedAt, t.ResolvedAt.Value);
 
     /// <summary>Still waiting for work (Open or InProgress) and opened before the cutoff (<see cref="OverdueAfter"/> before now).</summary>
-    private static readonly Expression<Func<Ticket, DateTime, bool>> OpenedBeforeAndWaiting =
-        (t, cutoff) => (t.Status == TicketStatus.Open || t.Status == TicketStatus.InProgress) && t.CreatedAt < cutoff;
+    private static readonly Expression<Func<TicketStatus, DateTime, DateTime, bool>> WaitingSinceBefore =
+        (status, createdAt, cutoff) => (status == TicketStatus.Open || status == TicketStatus.InProgress) && createdAt < cutoff;
 
     private static readonly Func<Ticket, double?> FirstResponseInMemory = HoursToFirstResponse.Compile();
     private static readonly Func<Ticket, double?> ResolutionInMemory = HoursToResolution.Compile();
-    private static readonly Func<Ticket, DateTime, bool> OverdueInMemory = OpenedBeforeAndWaiting.Compile();
+    private static readonly Func<TicketStatus, DateTime, DateTime, bool> OverdueInMemory = WaitingSinceBefore.Compile();
 
     /// <summary>The overdue rule as a query filter at <paramref name="now"/>.</summary>
     public static Expression<Func<Ticket, bool>> Overdue(DateTime now)
     {
-        var ticket = OpenedBeforeAndWaiting.Parameters[0];
-        var body = new ParameterBinder(OpenedBeforeAndWaiting.Parameters[1], Cutoff.Parameter(now - OverdueAfter)).Visit(OpenedBeforeAndWaiting.Body);
+        var ticket = Expression.Parameter(typeof(Ticket), "t");
+        var body = new ParameterBinder(new Dictionary<ParameterExpression, Expression>
+        {
+            [WaitingSinceBefore.Parameters[0]] = Expression.Property(ticket, nameof(Ticket.Status)),
+            [WaitingSinceBefore.Parameters[1]] = Expression.Property(ticket, nameof(Ticket.CreatedAt)),
+            [WaitingSinceBefore.Parameters[2]] = Cutoff.Parameter(now - OverdueAfter),
+        }).Visit(WaitingSinceBefore.Body);
         return Expression.Lambda<Func<Ticket, bool>>(body, ticket);
     }
+
+    /// <summary>The overdue rule in memory, for read models that carry a status and a creation time.</summary>
+    public static bool IsOverdue(TicketStatus status, DateTime createdAt, DateTime now) => OverdueInMemory(status, createdAt, now - OverdueAfter);
 
     /// <summary>Hours since the ticket was opened.</summary>
     public static Expression<Func<Ticket, double>> AgeHours(DateTime now) => t => HoursBetween(t.CreatedAt, now);
@@ -48,7 +56,11 @@ public static class TicketMetrics
 
     public static double? ResolutionHours(this Ticket ticket) => ResolutionInMemory(ticket);
 
-    public static bool IsOverdue(this Ticket ticket, DateTime now) => OverdueInMemory(ticket, now - OverdueAfter);
+    public static bool IsOverdue(this Ticket ticket, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return IsOverdue(ticket.Status, ticket.CreatedAt, now);
+    }
 
     public static double AgeHoursAt(this Ticket ticket, DateTime now)
     {
@@ -56,9 +68,9 @@ public static class TicketMetrics
         return HoursBetween(ticket.CreatedAt, now);
     }
 
-    private sealed class ParameterBinder(ParameterExpression parameter, Expression value) : ExpressionVisitor
+    private sealed class ParameterBinder(Dictionary<ParameterExpression, Expression> values) : ExpressionVisitor
     {
-        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? value : node;
+        protected override Expression VisitParameter(ParameterExpression node) => values.GetValueOrDefault(node, node);
     }
 
     /// <summary>Holds the cutoff so EF sends it as a query parameter rather than baking a new literal into every plan.</summary>

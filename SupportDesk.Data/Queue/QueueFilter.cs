@@ -1,0 +1,47 @@
+using SupportDesk.Data.Tickets;
+
+namespace SupportDesk.Data.Queue;
+
+/// <summary>Who a queue's tickets are assigned to.</summary>
+public enum AssigneeFilter
+{
+    Anyone,
+    Me,
+    Unassigned,
+    Someone,
+}
+
+/// <summary>How a tag filter combines several tags.</summary>
+public enum TagMatch
+{
+    Any,
+    All,
+}
+
+/// <summary>
+/// Every filter of the ticket queue; all combine. Empty lists and nulls mean "no filter". Dates are UTC,
+/// <see cref="CreatedTo"/> exclusive.
+/// </summary>
+public sealed record QueueFilter
+{
+    public string? Text { get; init; }
+    public IReadOnlyList<TicketStatus> Statuses { get; init; } = [];
+    public IReadOnlyList<TicketPriority> Priorities { get; init; } = [];
+    public AssigneeFilter Assignee { get; init; }
+
+    /// <summary>A particular assignee (overrides <see cref="Assignee"/>).</summary>
+    public string? AssigneeId { get; init; }
+
+    public string? CreatorId { get; init; }
+    public string? Category { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public TagMatch TagMatch { get; init; }
+    public DateTime? CreatedFrom { get; init; }
+    public DateTime? CreatedTo { get; init; }
+    public DateTime? UpdatedSince { get; init; }
+    public bool OverdueOnly { get; init; }
+    public bool WithoutComments { get; init; }
+
+    /// <summary>Admins only; ignored for everyone else.</summary>
+    public bool IncludeDeleted { get; init; }
+}

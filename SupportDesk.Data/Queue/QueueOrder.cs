@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using SupportDesk.Data.Tickets;
+
+namespace SupportDesk.Data.Queue;
+
+/// <summary>Maps each whitelisted sort key to its column, and a cursor's text back to that column's type.</summary>
+internal static class QueueOrder
+{
+    public static IQueryable<Ticket> Apply(IQueryable<Ticket> tickets, QueueSort sort, QueueCursor? boundary, bool descending) => sort.Key switch
+    {
+        QueueSortKey.Created => By(tickets, t => t.CreatedAt, boundary, descending, Ticks),
+        QueueSortKey.Updated => By(tickets, t => t.UpdatedAt, boundary, descending, Ticks),
+        QueueSortKey.Number => By(tickets, t => t.Number, boundary, descending, text => text),
+        QueueSortKey.Title => By(tickets, t => t.Title, boundary, descending, text => text),
+        QueueSortKey.Status => By(tickets, t => t.Status, boundary, descending, text => (TicketStatus)Number(text)),
+        QueueSortKey.Priority => By(tickets, t => t.Priority, boundary, descending, text => (TicketPriority)Number(text)),
+        QueueSortKey.Assignee => By(tickets, t => t.Assignee == null ? "" : t.Assignee.FullName, boundary, descending, text => text),
+        _ => throw new ArgumentOutOfRangeException(nameof(sort), sort.Key, "Unknown sort key."),
+    };
+
+    private static IQueryable<Ticket> By<TKey>(
+        IQueryable<Ticket> tickets, Expression<Func<Ticket, TKey>> key, QueueCursor? boundary, bool descending, Func<string, TKey> parse)
+    {
+        if (boundary is not null && TryParse(parse, boundary.Key, out var value))
+        {
+            tickets = Keyset.Beyond(tickets, key, descending, value, boundary.Id);
+        }
+
+        return Keyset.Order(tickets, key, descending);
+    }
+
+    /// <summary>A cursor that does not parse was not made by us (an edited URL): the list then starts from the top.</summary>
+    private static bool TryParse<TKey>(Func<string, TKey> parse, string text, out TKey value)
+    {
+        try
+        {
+            value = parse(text);
+            return true;
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentOutOfRangeException)
+        {
+            value = default!;
+            return false;
+        }
+    }
+
+    private static DateTime Ticks(string text) => new(long.Parse(text, CultureInfo.InvariantCulture), DateTimeKind.Utc);
+
+    private static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+}
