@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Audit;
 using SupportDesk.Data.Comments;
 using SupportDesk.Data.Demo;
@@ -47,6 +48,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<TicketComments>();
         services.AddSingleton<TicketQueries>();
         services.AddSingleton<TicketTrash>();
+        AttachmentServices.AddAttachments(services);
         services.AddScoped<DemoData>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SupportDesk.Data.Access;
+using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Infrastructure;
 
 namespace SupportDesk.Data.Tickets;
@@ -41,7 +42,9 @@ public sealed class TicketQueries(IDbContextFactory<SupportDbContext> contexts)
                     .ToList()))
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
-        return details is null ? ServiceResult<TicketDetails>.Missing("Ticket") : ServiceResult<TicketDetails>.Ok(details);
+        return details is null
+            ? ServiceResult<TicketDetails>.Missing("Ticket")
+            : ServiceResult<TicketDetails>.Ok(await AttachmentLists.AddToAsync(db, actor, details, cancellationToken));
     }
 
     public async Task<TicketListPage> ListAsync(Actor actor, TicketListQuery query, CancellationToken cancellationToken)
