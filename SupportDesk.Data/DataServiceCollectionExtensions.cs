@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Audit;
 using SupportDesk.Data.Comments;
 using SupportDesk.Data.Demo;
@@ -55,6 +56,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<NotificationInbox>();
         services.AddSingleton<RuntimeSettings>();
         services.AddSingleton<QueueQueries>();
+        AttachmentServices.AddAttachments(services);
         services.AddScoped<DemoData>();
         return services;
     }

@@ -1,3 +1,4 @@
+using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Tickets;
 
 namespace SupportDesk.Data.Access;
@@ -21,5 +22,13 @@ public static class TicketVisibility
     {
         ArgumentNullException.ThrowIfNull(actor);
         return includeDeleted && actor.IsAdmin ? tickets : tickets.VisibleTo(actor);
+    }
+
+    /// <summary>The files on the tickets the actor may see; files on internal notes are staff-only, like the notes.</summary>
+    public static IQueryable<Attachment> AttachmentsVisibleTo(this IQueryable<Ticket> tickets, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var files = tickets.VisibleTo(actor).SelectMany(t => t.Attachments);
+        return actor.IsStaff ? files : files.Where(a => a.CommentId == null || !a.Comment!.IsInternal);
     }
 }

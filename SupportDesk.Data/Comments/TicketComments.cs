@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SupportDesk.Data.Access;
+using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Audit;
 using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Tickets;
@@ -7,7 +8,7 @@ using SupportDesk.Data.Tickets;
 namespace SupportDesk.Data.Comments;
 
 /// <summary>Posts replies and internal notes, exactly once per submission, with the ticket rules they trigger.</summary>
-public sealed class TicketComments(IDbContextFactory<SupportDbContext> contexts, TimeProvider clock)
+public sealed class TicketComments(IDbContextFactory<SupportDbContext> contexts, TimeProvider clock, AttachmentUploads uploads)
 {
     public const int MaxLength = 20_000;
 
@@ -37,6 +38,19 @@ public sealed class TicketComments(IDbContextFactory<SupportDbContext> contexts,
             return ServiceResult<PostedComment>.Failure("isInternal", "Only agents and admins can write internal notes.");
         }
 
+        var files = await uploads.StoreAsync(input.Attachments, cancellationToken);
+        if (files.Value is not { } stored)
+        {
+            return ServiceResult<PostedComment>.Invalid(files.Errors);
+        }
+
+        // A repeated submission keeps the files of its first copy, not the ones sent again.
+        return await uploads.SaveWithAsync(stored, () => SaveAsync(actor, number, input, content, stored, source, cancellationToken), r => r.Value is { Repeated: false });
+    }
+
+    private async Task<ServiceResult<PostedComment>> SaveAsync(
+        Actor actor, string number, NewComment input, string content, IReadOnlyList<StoredFile> files, AuditSource? source, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.AuditSource = source ?? new AuditSource(actor.UserId);
         var ticket = await TicketLookup.VisibleAsync(db, actor, number, cancellationToken);
@@ -53,6 +67,7 @@ public sealed class TicketComments(IDbContextFactory<SupportDbContext> contexts,
 
         var comment = new Comment { TicketId = ticket.Id, AuthorId = actor.UserId, Content = content, IsInternal = input.IsInternal, SubmissionId = input.SubmissionId };
         db.Comments.Add(comment);
+        db.Attachments.AddRange(files.Select(f => f.ToRow(actor.UserId, comment)));
         ApplyTicketRules(db, actor, ticket, input.IsInternal);
         try
         {

@@ -1,3 +1,5 @@
+using SupportDesk.Data.Attachments;
+
 namespace SupportDesk.Data.Tickets;
 
 /// <summary>What a customer (or agent, or the API) submits to open a ticket.</summary>
@@ -8,7 +10,8 @@ public sealed record NewTicket(
     string? Category = null,
     IReadOnlyList<string>? Tags = null,
     string? CustomFields = null,
-    bool AutoAssign = false);
+    bool AutoAssign = false,
+    IReadOnlyList<IncomingFile>? Attachments = null);
 
 /// <summary>The ticket that was opened.</summary>
 public sealed record CreatedTicket(long Id, string Number, string? AssigneeId);

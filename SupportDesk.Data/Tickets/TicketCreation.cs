@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SupportDesk.Data.Access;
+using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Audit;
 using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Notifications;
@@ -12,7 +13,7 @@ namespace SupportDesk.Data.Tickets;
 
 /// <summary>Opens tickets: validates, numbers, tags, assigns and audits them in one transaction.</summary>
 public sealed class TicketCreation(
-    IDbContextFactory<SupportDbContext> contexts, TicketNumbers numbers, TimeProvider clock, ILogger<TicketCreation> logger)
+    IDbContextFactory<SupportDbContext> contexts, TicketNumbers numbers, TimeProvider clock, AttachmentUploads uploads, ILogger<TicketCreation> logger)
 {
     /// <summary>Numbers are random, so a clash is rare; a few fresh tries make it vanishingly so.</summary>
     internal const int NumberAttempts = 5;
@@ -34,6 +35,18 @@ public sealed class TicketCreation(
             return ServiceResult<CreatedTicket>.Invalid(errors);
         }
 
+        var files = await uploads.StoreAsync(input.Attachments, cancellationToken);
+        if (files.Value is not { } stored)
+        {
+            return ServiceResult<CreatedTicket>.Invalid(files.Errors);
+        }
+
+        return await uploads.SaveWithAsync(stored, () => SaveAsync(actor, input, customFields, tagNames, stored, source, cancellationToken), r => r.Succeeded);
+    }
+
+    private async Task<ServiceResult<CreatedTicket>> SaveAsync(
+        Actor actor, NewTicket input, string? customFields, IReadOnlyList<string> tagNames, IReadOnlyList<StoredFile> files, AuditSource? source, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; attempt <= NumberAttempts; attempt++)
         {
             // Each attempt starts from a clean context: a failed save leaves tracked rows behind.
@@ -61,6 +74,7 @@ public sealed class TicketCreation(
                 AssigneeId = assigneeId,
                 Status = assigneeId is null ? TicketStatus.Open : TicketStatus.InProgress,
             };
+            ticket.Attachments.AddRange(files.Select(f => f.ToRow(actor.UserId)));
             db.Tickets.Add(ticket);
             await TagLinks.AddAsync(db, ticket, tagNames, cancellationToken);
 

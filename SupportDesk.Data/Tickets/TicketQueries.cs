@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SupportDesk.Data.Access;
+using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Search;
 
@@ -42,7 +43,9 @@ public sealed class TicketQueries(IDbContextFactory<SupportDbContext> contexts)
                     .ToList()))
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
-        return details is null ? ServiceResult<TicketDetails>.Missing("Ticket") : ServiceResult<TicketDetails>.Ok(details);
+        return details is null
+            ? ServiceResult<TicketDetails>.Missing("Ticket")
+            : ServiceResult<TicketDetails>.Ok(await AttachmentLists.AddToAsync(db, actor, details, cancellationToken));
     }
 
     public async Task<TicketListPage> ListAsync(Actor actor, TicketListQuery query, CancellationToken cancellationToken)

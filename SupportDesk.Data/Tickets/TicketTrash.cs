@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SupportDesk.Data.Access;
+using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Audit;
 using SupportDesk.Data.Infrastructure;
 
@@ -12,7 +13,7 @@ public sealed record TrashedTicket(string Number, string Title, string CreatorNa
 /// Deletion is soft first: staff move tickets to the trash, admins restore them or delete them for good.
 /// The audit interceptor records each step in the same save, the final entry included.
 /// </summary>
-public sealed class TicketTrash(IDbContextFactory<SupportDbContext> contexts, TimeProvider clock)
+public sealed class TicketTrash(IDbContextFactory<SupportDbContext> contexts, TimeProvider clock, IAttachmentStore files)
 {
     public async Task<ServiceResult<string>> SoftDeleteAsync(Actor actor, string number, AuditSource? source, CancellationToken cancellationToken)
     {
@@ -58,8 +59,18 @@ public sealed class TicketTrash(IDbContextFactory<SupportDbContext> contexts, Ti
             return ServiceResult<string>.Missing("Deleted ticket");
         }
 
-        db.Tickets.Remove(ticket);
-        await db.SaveChangesAsync(cancellationToken);
+        var keys = await db.Attachments.Where(a => a.TicketId == ticket.Id).Select(a => a.StorageKey).ToListAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await DatabaseAttachmentStore.DeleteChunksAsync(db, keys, cancellationToken);
+            db.Tickets.Remove(ticket);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        // Database chunks went with the rows above; a folder's files cannot join a transaction, so they
+        // go once the rows are gone: a failure here leaves an unreachable file, never a row without bytes.
+        await files.DeleteAsync(keys, CancellationToken.None);
         return ServiceResult<string>.Ok(ticket.Number);
     }
 

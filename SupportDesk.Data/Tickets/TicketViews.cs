@@ -1,3 +1,5 @@
+using SupportDesk.Data.Attachments;
+
 namespace SupportDesk.Data.Tickets;
 
 /// <summary>One ticket as the actor may see it: internal notes only for staff.</summary>
@@ -21,9 +23,16 @@ public sealed record TicketDetails(
     DateTime? ClosedAt,
     DateTime? FirstResponseAt,
     uint Version,
-    IReadOnlyList<CommentView> Comments);
+    IReadOnlyList<CommentView> Comments)
+{
+    /// <summary>Files attached when the ticket was opened; each reply lists its own.</summary>
+    public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
+}
 
-public sealed record CommentView(long Id, string AuthorId, string AuthorName, string Content, bool IsInternal, DateTime CreatedAt);
+public sealed record CommentView(long Id, string AuthorId, string AuthorName, string Content, bool IsInternal, DateTime CreatedAt)
+{
+    public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
+}
 
 /// <summary>A row of a ticket list.</summary>
 public sealed record TicketRow(

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Audit;
 using SupportDesk.Data.Engines;
 using SupportDesk.Data.Tickets;
@@ -122,7 +123,8 @@ public sealed class TicketCreationTests(DatabaseTemplates templates)
         var customer = await database.UserAsync(Roles.Customer);
         var existing = await database.TicketAsync(customer);
         var numbers = new ScriptedNumbers(existing.Number, existing.Number, "TKT-20260304-NEW2");
-        var creation = new TicketCreation(database.Get<IDbContextFactory<Data.SupportDbContext>>(), numbers, database.Clock, NullLogger<TicketCreation>.Instance);
+        var creation = new TicketCreation(
+            database.Get<IDbContextFactory<Data.SupportDbContext>>(), numbers, database.Clock, database.Get<AttachmentUploads>(), NullLogger<TicketCreation>.Instance);
 
         var result = await creation.CreateAsync(customer.AsActor(Roles.Customer), Valid("fresh-tag"), null, Cancel);
 
@@ -141,7 +143,8 @@ public sealed class TicketCreationTests(DatabaseTemplates templates)
         var customer = await database.UserAsync(Roles.Customer);
         var existing = await database.TicketAsync(customer);
         var numbers = new ScriptedNumbers(Enumerable.Repeat(existing.Number, TicketCreation.NumberAttempts).ToArray());
-        var creation = new TicketCreation(database.Get<IDbContextFactory<Data.SupportDbContext>>(), numbers, database.Clock, NullLogger<TicketCreation>.Instance);
+        var creation = new TicketCreation(
+            database.Get<IDbContextFactory<Data.SupportDbContext>>(), numbers, database.Clock, database.Get<AttachmentUploads>(), NullLogger<TicketCreation>.Instance);
 
         await Assert.ThrowsAsync<DbUpdateException>(() => creation.CreateAsync(customer.AsActor(Roles.Customer), Valid("orphan-tag"), null, Cancel));
 

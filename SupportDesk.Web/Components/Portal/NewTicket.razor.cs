@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
+using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Tickets;
+using SupportDesk.Web.Components.Attachments;
 using SupportDesk.Web.Components.Common;
 using TicketInput = SupportDesk.Data.Tickets.NewTicket;
 
@@ -22,8 +25,12 @@ public sealed partial class NewTicket : IDisposable
     private TicketPriority priority = TicketPriority.Medium;
     private string? category;
     private string tags = "";
+    private IReadOnlyList<IBrowserFile> files = [];
     private IReadOnlyList<FieldError> errors = [];
     private bool busy;
+
+    [Inject]
+    private AttachmentOptions AttachmentSettings { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
@@ -47,7 +54,8 @@ public sealed partial class NewTicket : IDisposable
         try
         {
             var tagNames = tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var result = await Creation.CreateAsync(actor, new TicketInput(title, description, priority, category, tagNames), null, lifetime.Token);
+            var input = new TicketInput(title, description, priority, category, tagNames, Attachments: BrowserFiles.ToIncoming(files, AttachmentSettings.MaxFileBytes));
+            var result = await Creation.CreateAsync(actor, input, null, lifetime.Token);
             if (result.Value is { } created)
             {
                 Snackbar.Add($"Ticket {created.Number} created", Severity.Success);

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using SupportDesk.Data.Access;
+using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Comments;
+using SupportDesk.Web.Components.Attachments;
 
 namespace SupportDesk.Web.Components.Tickets;
 
@@ -15,9 +18,13 @@ public sealed partial class ReplyBox : IDisposable
     private bool isInternal;
     private bool sending;
     private string? error;
+    private IReadOnlyList<IBrowserFile> files = [];
 
     [Inject]
     private TicketComments Comments { get; set; } = default!;
+
+    [Inject]
+    private AttachmentOptions AttachmentSettings { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public Actor Actor { get; set; } = default!;
@@ -35,7 +42,7 @@ public sealed partial class ReplyBox : IDisposable
         error = null;
         try
         {
-            var result = await Comments.AddAsync(Actor, Number, new NewComment(content, isInternal, submissionId), null, lifetime.Token);
+            var result = await Comments.AddAsync(Actor, Number, new NewComment(content, isInternal, submissionId, BrowserFiles.ToIncoming(files, AttachmentSettings.MaxFileBytes)), null, lifetime.Token);
             if (!result.Succeeded)
             {
                 error = result.Message;
@@ -43,6 +50,7 @@ public sealed partial class ReplyBox : IDisposable
             }
 
             content = "";
+            files = [];
             isInternal = false;
             submissionId = Guid.NewGuid();
         }
