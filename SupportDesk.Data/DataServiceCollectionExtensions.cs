@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SupportDesk.Data.Audit;
 using SupportDesk.Data.Comments;
 using SupportDesk.Data.Demo;
+using SupportDesk.Data.Drafts;
 using SupportDesk.Data.Engines;
 using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Tickets;
@@ -47,6 +48,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<TicketComments>();
         services.AddSingleton<TicketQueries>();
         services.AddSingleton<TicketTrash>();
+        services.AddSingleton<TicketTimeline>();
+        services.AddSingleton<ReplyDrafts>();
         services.AddScoped<DemoData>();
         return services;
     }
