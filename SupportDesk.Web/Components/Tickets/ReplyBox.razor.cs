@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Components;
 using SupportDesk.Data.Access;
 using SupportDesk.Data.Comments;
+using SupportDesk.Web.Components.Common;
 
 namespace SupportDesk.Web.Components.Tickets;
 
-/// <summary>Composes one reply or internal note and posts it through <see cref="TicketComments"/>.</summary>
+/// <summary>
+/// Composes one reply or internal note and posts it through <see cref="TicketComments"/>; what is typed is kept as a
+/// server-side draft meanwhile (see ReplyBox.Drafts.cs).
+/// </summary>
 public sealed partial class ReplyBox : IDisposable
 {
     private readonly CancellationTokenSource lifetime = new();
@@ -18,6 +22,9 @@ public sealed partial class ReplyBox : IDisposable
 
     [Inject]
     private TicketComments Comments { get; set; } = default!;
+
+    [Inject]
+    private RequestOrigin Origin { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public Actor Actor { get; set; } = default!;
@@ -35,7 +42,9 @@ public sealed partial class ReplyBox : IDisposable
         error = null;
         try
         {
-            var result = await Comments.AddAsync(Actor, Number, new NewComment(content, isInternal, submissionId), null, lifetime.Token);
+            // A draft save still on its way must land before the post, which then removes the draft with it.
+            await DraftSaved;
+            var result = await Comments.AddAsync(Actor, Number, new NewComment(content, isInternal, submissionId), Origin.For(Actor), lifetime.Token);
             if (!result.Succeeded)
             {
                 error = result.Message;
@@ -45,6 +54,7 @@ public sealed partial class ReplyBox : IDisposable
             content = "";
             isInternal = false;
             submissionId = Guid.NewGuid();
+            ForgetDraft();
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
         {
