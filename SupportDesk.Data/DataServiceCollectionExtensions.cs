@@ -50,6 +50,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<TicketTrash>();
         services.AddSingleton<TicketTimeline>();
         services.AddSingleton<ReplyDrafts>();
+        services.AddSingleton<UserActivity>();
         services.AddScoped<DemoData>();
         return services;
     }
