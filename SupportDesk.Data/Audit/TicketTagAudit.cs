@@ -30,7 +30,7 @@ internal static class TicketTagAudit
         }
 
         var storedIds = links.Where(l => !IsNewTicket(db, l.Entity)).Select(l => l.Entity.TicketId).Distinct().ToList();
-        var stored = await SyncOrAsync.ToListAsync(
+        var stored = storedIds.Count == 0 ? [] : await SyncOrAsync.ToListAsync(
             db.TicketTags.AsNoTracking().Where(tt => storedIds.Contains(tt.TicketId)).Select(tt => new StoredLink(tt.TicketId, tt.TagId, tt.Tag!.Name)),
             sync,
             cancellationToken);

@@ -25,6 +25,9 @@ public sealed partial class NewTicket : IDisposable
     private IReadOnlyList<FieldError> errors = [];
     private bool busy;
 
+    [Inject]
+    private RequestOrigin Origin { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
@@ -47,7 +50,7 @@ public sealed partial class NewTicket : IDisposable
         try
         {
             var tagNames = tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var result = await Creation.CreateAsync(actor, new TicketInput(title, description, priority, category, tagNames), null, lifetime.Token);
+            var result = await Creation.CreateAsync(actor, new TicketInput(title, description, priority, category, tagNames), Origin.For(actor), lifetime.Token);
             if (result.Value is { } created)
             {
                 Snackbar.Add($"Ticket {created.Number} created", Severity.Success);
