@@ -5,6 +5,7 @@ using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Audit;
 using SupportDesk.Data.Comments;
 using SupportDesk.Data.Demo;
+using SupportDesk.Data.Drafts;
 using SupportDesk.Data.Engines;
 using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Notifications;
@@ -57,6 +58,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RuntimeSettings>();
         services.AddSingleton<QueueQueries>();
         AttachmentServices.AddAttachments(services);
+        services.AddSingleton<TicketTimeline>();
+        services.AddSingleton<ReplyDrafts>();
+        services.AddSingleton<UserActivity>();
         services.AddScoped<DemoData>();
         return services;
     }

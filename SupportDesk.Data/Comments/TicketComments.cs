@@ -7,7 +7,7 @@ using SupportDesk.Data.Tickets;
 
 namespace SupportDesk.Data.Comments;
 
-/// <summary>Posts replies and internal notes, exactly once per submission, with the ticket rules they trigger.</summary>
+/// <summary>Posts replies and internal notes, exactly once per submission, with the ticket rules they trigger; edits them later.</summary>
 public sealed class TicketComments(IDbContextFactory<SupportDbContext> contexts, TimeProvider clock, AttachmentUploads uploads)
 {
     public const int MaxLength = 20_000;
@@ -18,14 +18,9 @@ public sealed class TicketComments(IDbContextFactory<SupportDbContext> contexts,
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
         var content = input.Content?.Trim() ?? "";
-        if (content.Length == 0)
+        if (CheckContent(content) is { } invalid)
         {
-            return ServiceResult<PostedComment>.Failure("content", "Write something before sending.");
-        }
-
-        if (content.Length > MaxLength)
-        {
-            return ServiceResult<PostedComment>.Failure("content", FormattableString.Invariant($"A reply can be at most {MaxLength:N0} characters."));
+            return ServiceResult<PostedComment>.Invalid([invalid]);
         }
 
         if (input.SubmissionId == Guid.Empty)
@@ -68,6 +63,7 @@ public sealed class TicketComments(IDbContextFactory<SupportDbContext> contexts,
         var comment = new Comment { TicketId = ticket.Id, AuthorId = actor.UserId, Content = content, IsInternal = input.IsInternal, SubmissionId = input.SubmissionId };
         db.Comments.Add(comment);
         db.Attachments.AddRange(files.Select(f => f.ToRow(actor.UserId, comment)));
+        await DiscardDraftAsync(db, actor, ticket, cancellationToken);
         ApplyTicketRules(db, actor, ticket, input.IsInternal);
         try
         {
@@ -85,6 +81,58 @@ public sealed class TicketComments(IDbContextFactory<SupportDbContext> contexts,
         }
 
         return ServiceResult<PostedComment>.Ok(new PostedComment(comment.Id, Repeated: false));
+    }
+
+    /// <summary>
+    /// Authors edit their own comments and admins any; a comment the actor may not see (another customer's ticket,
+    /// an internal note for a customer) is not found. The audit trail keeps the earlier text.
+    /// </summary>
+    public async Task<ServiceResult<long>> EditAsync(
+        Actor actor, string number, long commentId, string newContent, AuditSource? source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var content = newContent?.Trim() ?? "";
+        if (CheckContent(content) is { } invalid)
+        {
+            return ServiceResult<long>.Invalid([invalid]);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.AuditSource = source ?? new AuditSource(actor.UserId);
+        var ticket = await TicketLookup.VisibleAsync(db, actor, number, cancellationToken);
+        var comment = ticket is null
+            ? null
+            : await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId && c.TicketId == ticket.Id && (actor.IsStaff || !c.IsInternal), cancellationToken);
+        if (comment is null)
+        {
+            return ServiceResult<long>.Missing("Comment");
+        }
+
+        if (comment.AuthorId != actor.UserId && !actor.IsAdmin)
+        {
+            return ServiceResult<long>.Failure("", "You can only edit your own comments.");
+        }
+
+        comment.Content = content;
+        await db.SaveChangesAsync(cancellationToken);
+        return ServiceResult<long>.Ok(comment.Id);
+    }
+
+    private static FieldError? CheckContent(string content) => content.Length switch
+    {
+        0 => new FieldError("content", "Write something before sending."),
+        > MaxLength => new FieldError("content", FormattableString.Invariant($"A reply can be at most {MaxLength:N0} characters.")),
+        _ => null,
+    };
+
+    /// <summary>The poster's unsent draft for this ticket goes in the same save as the comment it became.</summary>
+    private static async Task DiscardDraftAsync(SupportDbContext db, Actor actor, Ticket ticket, CancellationToken cancellationToken)
+    {
+        var draft = await db.ReplyDrafts.FirstOrDefaultAsync(d => d.UserId == actor.UserId && d.TicketId == ticket.Id, cancellationToken);
+        if (draft is not null)
+        {
+            db.ReplyDrafts.Remove(draft);
+        }
     }
 
     private void ApplyTicketRules(SupportDbContext db, Actor actor, Ticket ticket, bool isInternal)

@@ -13,13 +13,20 @@ public abstract class BeforeSaveInterceptor : SaveChangesInterceptor
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        BeforeSave(eventData.Context);
-        return ValueTask.FromResult(result);
+        await BeforeSaveAsync(eventData.Context, cancellationToken);
+        return result;
     }
 
     protected abstract void BeforeSave(DbContext? context);
+
+    /// <summary>The async save's work: the same as <see cref="BeforeSave"/> unless the work reads the database.</summary>
+    protected virtual ValueTask BeforeSaveAsync(DbContext? context, CancellationToken cancellationToken)
+    {
+        BeforeSave(context);
+        return ValueTask.CompletedTask;
+    }
 }

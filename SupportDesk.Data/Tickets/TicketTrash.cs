@@ -6,8 +6,17 @@ using SupportDesk.Data.Infrastructure;
 
 namespace SupportDesk.Data.Tickets;
 
-/// <summary>A deleted ticket as the trash lists it.</summary>
-public sealed record TrashedTicket(string Number, string Title, string CreatorName, DateTime DeletedAt);
+/// <summary>A deleted ticket as the trash lists it: who deleted it (from the audit trail) and what a permanent delete takes along.</summary>
+public sealed record TrashedTicket(
+    string Number, string Title, string CreatorName, DateTime DeletedAt, string? DeletedByName, int CommentCount, int AttachmentCount);
+
+/// <summary>A zero-based page of the trash, newest deletion first.</summary>
+public sealed record TrashQuery(int Page = 0, int PageSize = 25)
+{
+    public const int MaxPageSize = 100;
+}
+
+public sealed record TrashListPage(IReadOnlyList<TrashedTicket> Items, int TotalCount);
 
 /// <summary>
 /// Deletion is soft first: staff move tickets to the trash, admins restore them or delete them for good.
@@ -74,20 +83,36 @@ public sealed class TicketTrash(IDbContextFactory<SupportDbContext> contexts, Ti
         return ServiceResult<string>.Ok(ticket.Number);
     }
 
-    public async Task<IReadOnlyList<TrashedTicket>> ListAsync(Actor actor, CancellationToken cancellationToken)
+    public async Task<ServiceResult<TrashListPage>> ListAsync(Actor actor, TrashQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(query);
         if (!actor.IsAdmin)
         {
-            return [];
+            return ServiceResult<TrashListPage>.Failure("", "Only admins can open the trash.");
         }
 
+        var pageSize = Math.Clamp(query.PageSize, 1, TrashQuery.MaxPageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Tickets.AsNoTracking()
-            .Where(t => t.DeletedAt != null)
-            .OrderByDescending(t => t.DeletedAt)
-            .Select(t => new TrashedTicket(t.Number, t.Title, t.Creator!.FullName, t.DeletedAt!.Value))
+        var trashed = db.Tickets.AsNoTracking().Where(t => t.DeletedAt != null);
+        var total = await trashed.CountAsync(cancellationToken);
+        var items = await trashed
+            .OrderByDescending(t => t.DeletedAt).ThenByDescending(t => t.Id)
+            .Skip(Math.Max(query.Page, 0) * pageSize).Take(pageSize)
+            .Select(t => new TrashedTicket(
+                t.Number,
+                t.Title,
+                t.Creator!.FullName,
+                t.DeletedAt!.Value,
+                db.AuditEntries
+                    .Where(a => a.TicketNumber == t.Number && a.Action == AuditAction.SoftDelete)
+                    .OrderByDescending(a => a.Id)
+                    .Select(a => a.User!.FullName)
+                    .FirstOrDefault(),
+                t.Comments.Count,
+                t.Attachments.Count))
             .ToListAsync(cancellationToken);
+        return ServiceResult<TrashListPage>.Ok(new TrashListPage(items, total));
     }
 
     private async Task<SupportDbContext> OpenAsync(Actor actor, AuditSource? source, CancellationToken cancellationToken)

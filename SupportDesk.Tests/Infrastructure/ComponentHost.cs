@@ -25,6 +25,7 @@ public static class ComponentHost
         ctx.Services.AddSupportDeskData(database.Options);
         ctx.Services.AddSupportDeskIdentityCore();
         ctx.Services.AddSingleton<MarkdownRenderer>();
+        ctx.Services.AddScoped<RequestOrigin>();
 
         var auth = ctx.AddAuthorization();
         if (user is not null)

@@ -18,6 +18,8 @@ public sealed class NavMenuTests(DatabaseTemplates templates)
         var nav = ctx.Render<NavMenu>();
 
         Assert.Contains("admin/users", nav.Markup, StringComparison.Ordinal);
+        Assert.NotEmpty(nav.FindAll("a[href='admin/trash']"));
+        Assert.NotEmpty(nav.FindAll("a[href='admin/activity']"));
         Assert.DoesNotContain("Account/Login", nav.Markup, StringComparison.Ordinal);
     }
 

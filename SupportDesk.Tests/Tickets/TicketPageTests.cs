@@ -93,7 +93,7 @@ public sealed class TicketPageTests(DatabaseTemplates templates)
         var page = Open(ctx, ticket);
         page.WaitForAssertion(() => Assert.NotNull(SendButton(page)), Timeout);
 
-        await page.Find("#reply-content").ChangeAsync(new ChangeEventArgs { Value = "It happens on floor 2 as well." });
+        await page.Find("#reply-content").InputAsync(new ChangeEventArgs { Value = "It happens on floor 2 as well." });
         await SendButton(page).ClickAsync(new MouseEventArgs());
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-comment]")), Timeout);
@@ -192,7 +192,7 @@ public sealed class TicketPageTests(DatabaseTemplates templates)
         page.WaitForAssertion(() => Assert.NotNull(SendButton(page)), Timeout);
 
         await page.Find(".mud-switch input").ChangeAsync(new ChangeEventArgs { Value = true });
-        await page.Find("#reply-content").ChangeAsync(new ChangeEventArgs { Value = "Customer is on the legacy plan." });
+        await page.Find("#reply-content").InputAsync(new ChangeEventArgs { Value = "Customer is on the legacy plan." });
         await SendButton(page).ClickAsync(new MouseEventArgs());
 
         page.WaitForAssertion(() => Assert.Contains("Internal note", page.Find("[data-comment]").TextContent, StringComparison.Ordinal), Timeout);

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using SupportDesk.Web.Components;
 using SupportDesk.Web.Components.Account;
+using SupportDesk.Web.Components.Common;
 
 namespace SupportDesk.Web.Hosting;
 
@@ -10,6 +12,7 @@ public static class WebSetup
     public static WebApplicationBuilder AddSupportDeskWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents()
+            .RegisterPersistentService<RequestOrigin>(RenderMode.InteractiveServer)
             .AddInteractiveServerComponents(o =>
             {
                 o.DetailedErrors = builder.Environment.IsDevelopment();
@@ -18,7 +21,9 @@ public static class WebSetup
             })
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 64 * 1024);
         builder.Services.AddMudServices();
-        builder.Services.AddSingleton<Components.Common.MarkdownRenderer>();
+        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddScoped<RequestOrigin>();
+        builder.AddSupportDeskForwardedHeaders();
         builder.Services.AddHttpContextAccessor();
 
         // Keys outlive restarts (and are shared by nodes that share the folder), so sign-ins survive a deploy.
@@ -33,6 +38,7 @@ public static class WebSetup
 
     public static WebApplication UseSupportDeskWeb(this WebApplication app)
     {
+        app.UseSupportDeskForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -32,6 +32,9 @@ public sealed partial class NewTicket : IDisposable
     [Inject]
     private AttachmentOptions AttachmentSettings { get; set; } = default!;
 
+    [Inject]
+    private RequestOrigin Origin { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
@@ -55,7 +58,7 @@ public sealed partial class NewTicket : IDisposable
         {
             var tagNames = tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var input = new TicketInput(title, description, priority, category, tagNames, Attachments: BrowserFiles.ToIncoming(files, AttachmentSettings.MaxFileBytes));
-            var result = await Creation.CreateAsync(actor, input, null, lifetime.Token);
+            var result = await Creation.CreateAsync(actor, input, Origin.For(actor), lifetime.Token);
             if (result.Value is { } created)
             {
                 Snackbar.Add($"Ticket {created.Number} created", Severity.Success);

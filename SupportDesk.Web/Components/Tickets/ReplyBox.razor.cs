@@ -4,10 +4,14 @@ using SupportDesk.Data.Access;
 using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Comments;
 using SupportDesk.Web.Components.Attachments;
+using SupportDesk.Web.Components.Common;
 
 namespace SupportDesk.Web.Components.Tickets;
 
-/// <summary>Composes one reply or internal note and posts it through <see cref="TicketComments"/>.</summary>
+/// <summary>
+/// Composes one reply or internal note and posts it through <see cref="TicketComments"/>; what is typed is kept as a
+/// server-side draft meanwhile (see ReplyBox.Drafts.cs).
+/// </summary>
 public sealed partial class ReplyBox : IDisposable
 {
     private readonly CancellationTokenSource lifetime = new();
@@ -26,6 +30,9 @@ public sealed partial class ReplyBox : IDisposable
     [Inject]
     private AttachmentOptions AttachmentSettings { get; set; } = default!;
 
+    [Inject]
+    private RequestOrigin Origin { get; set; } = default!;
+
     [Parameter, EditorRequired]
     public Actor Actor { get; set; } = default!;
 
@@ -42,7 +49,10 @@ public sealed partial class ReplyBox : IDisposable
         error = null;
         try
         {
-            var result = await Comments.AddAsync(Actor, Number, new NewComment(content, isInternal, submissionId, BrowserFiles.ToIncoming(files, AttachmentSettings.MaxFileBytes)), null, lifetime.Token);
+            // A draft save still on its way must land before the post, which then removes the draft with it.
+            await DraftSaved;
+            var input = new NewComment(content, isInternal, submissionId, BrowserFiles.ToIncoming(files, AttachmentSettings.MaxFileBytes));
+            var result = await Comments.AddAsync(Actor, Number, input, Origin.For(Actor), lifetime.Token);
             if (!result.Succeeded)
             {
                 error = result.Message;
@@ -53,6 +63,7 @@ public sealed partial class ReplyBox : IDisposable
             files = [];
             isInternal = false;
             submissionId = Guid.NewGuid();
+            ForgetDraft();
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
         {

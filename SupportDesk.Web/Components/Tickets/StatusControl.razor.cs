@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using SupportDesk.Data.Access;
 using SupportDesk.Data.Tickets;
+using SupportDesk.Web.Components.Common;
 
 namespace SupportDesk.Web.Components.Tickets;
 
@@ -18,6 +19,9 @@ public sealed partial class StatusControl : IDisposable
 
     [Inject]
     private TicketStatusChanges StatusChanges { get; set; } = default!;
+
+    [Inject]
+    private RequestOrigin Origin { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public Actor Actor { get; set; } = default!;
@@ -42,7 +46,7 @@ public sealed partial class StatusControl : IDisposable
         error = null;
         try
         {
-            var result = await StatusChanges.ChangeAsync(Actor, Ticket.Number, status, Ticket.Version, null, lifetime.Token);
+            var result = await StatusChanges.ChangeAsync(Actor, Ticket.Number, status, Ticket.Version, Origin.For(Actor), lifetime.Token);
             if (result.Conflict)
             {
                 conflict = result.Message;

@@ -6,16 +6,20 @@ using SupportDesk.Web.Components.Common;
 
 namespace SupportDesk.Web.Components.Tickets;
 
-/// <summary>One ticket with its thread; replying and status changes live in their own components.</summary>
+/// <summary>One ticket with its timeline; replying and status changes live in their own components.</summary>
 public sealed partial class TicketPage : IDisposable
 {
     private readonly CancellationTokenSource lifetime = new();
     private Actor? actor;
     private TicketDetails? ticket;
+    private IReadOnlyList<TimelineItem> timeline = [];
     private bool missing;
 
     [Inject]
     private TicketQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private TicketTimeline Timeline { get; set; } = default!;
 
     [Parameter]
     public string Number { get; set; } = "";
@@ -41,6 +45,8 @@ public sealed partial class TicketPage : IDisposable
         try
         {
             var result = await Queries.GetAsync(actor, Number, lifetime.Token);
+            var story = result.Succeeded ? await Timeline.GetAsync(actor, Number, lifetime.Token) : null;
+            timeline = story?.Value ?? [];
             ticket = result.Value;
             missing = result.NotFound;
         }
