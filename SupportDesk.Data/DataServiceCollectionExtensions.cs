@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SupportDesk.Data.ApiTokens;
 using SupportDesk.Data.Audit;
 using SupportDesk.Data.Comments;
 using SupportDesk.Data.Demo;
@@ -47,6 +48,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<TicketComments>();
         services.AddSingleton<TicketQueries>();
         services.AddSingleton<TicketTrash>();
+        services.AddSingleton<ApiTokenService>();
         services.AddScoped<DemoData>();
         return services;
     }
