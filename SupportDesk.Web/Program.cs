@@ -1,4 +1,5 @@
 using SupportDesk.Data.Engines;
+using SupportDesk.Web.Api;
 using SupportDesk.Web.Hosting;
 
 try
@@ -6,10 +7,12 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddSupportDeskDatabase()
         .AddSupportDeskIdentity()
-        .AddSupportDeskWeb();
+        .AddSupportDeskWeb()
+        .AddSupportDeskApi();
 
     var app = builder.Build();
     app.UseSupportDeskWeb();
+    app.UseSupportDeskApi();
     await app.RunAsync();
     return 0;
 }
