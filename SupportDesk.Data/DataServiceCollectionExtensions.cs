@@ -7,6 +7,8 @@ using SupportDesk.Data.Comments;
 using SupportDesk.Data.Demo;
 using SupportDesk.Data.Engines;
 using SupportDesk.Data.Infrastructure;
+using SupportDesk.Data.Notifications;
+using SupportDesk.Data.Settings;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
 
@@ -48,6 +50,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<TicketComments>();
         services.AddSingleton<TicketQueries>();
         services.AddSingleton<TicketTrash>();
+        services.AddSingleton<TicketAssignment>();
+        services.AddSingleton<TicketFieldChanges>();
+        services.AddSingleton<NotificationInbox>();
+        services.AddSingleton<RuntimeSettings>();
         services.AddSingleton<ApiTokenService>();
         services.AddScoped<DemoData>();
         return services;

@@ -10,6 +10,7 @@ public sealed class PostgresSupportDbContext(DbContextOptions<PostgresSupportDbC
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        HoursBetweenTranslation.MapForPostgres(builder);
         builder.Entity<Ticket>().Property(t => t.Version).IsRowVersion();
         builder.Entity<Ticket>().Property(t => t.CustomFields).HasColumnType("jsonb");
         builder.Entity<AuditEntry>().Property(a => a.Changes).HasColumnType("jsonb");

@@ -9,6 +9,7 @@ public sealed class SqliteSupportDbContext(DbContextOptions<SqliteSupportDbConte
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        HoursBetweenTranslation.MapForSqlite(builder);
         builder.Entity<Ticket>().Property(t => t.Version).IsConcurrencyToken();
     }
 }

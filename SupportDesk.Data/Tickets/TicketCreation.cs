@@ -1,13 +1,18 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using SupportDesk.Data.Access;
 using SupportDesk.Data.Audit;
 using SupportDesk.Data.Infrastructure;
+using SupportDesk.Data.Notifications;
+using SupportDesk.Data.Settings;
 using SupportDesk.Data.Tags;
+using SupportDesk.Data.Users;
 
 namespace SupportDesk.Data.Tickets;
 
 /// <summary>Opens tickets: validates, numbers, tags, assigns and audits them in one transaction.</summary>
-public sealed class TicketCreation(IDbContextFactory<SupportDbContext> contexts, TicketNumbers numbers, TimeProvider clock)
+public sealed class TicketCreation(
+    IDbContextFactory<SupportDbContext> contexts, TicketNumbers numbers, TimeProvider clock, ILogger<TicketCreation> logger)
 {
     /// <summary>Numbers are random, so a clash is rare; a few fresh tries make it vanishingly so.</summary>
     internal const int NumberAttempts = 5;
@@ -40,7 +45,10 @@ public sealed class TicketCreation(IDbContextFactory<SupportDbContext> contexts,
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var assigneeId = input.AutoAssign ? await AutoAssignment.LeastLoadedAgentAsync(db, cancellationToken) : null;
+            // Customers do not choose: their tickets follow the admins' setting for portal tickets.
+            var autoAssign = actor.IsStaff ? input.AutoAssign
+                : await RuntimeSettings.ReadFlagAsync(db, RuntimeSettings.AutoAssignPortalTicketsKey, cancellationToken);
+            var assigneeId = autoAssign ? await AutoAssignment.LeastLoadedAgentAsync(db, cancellationToken) : null;
             var ticket = new Ticket
             {
                 Number = numbers.Allocate(clock.GetUtcNow().UtcDateTime),
@@ -54,11 +62,12 @@ public sealed class TicketCreation(IDbContextFactory<SupportDbContext> contexts,
                 Status = assigneeId is null ? TicketStatus.Open : TicketStatus.InProgress,
             };
             db.Tickets.Add(ticket);
-            await AttachTagsAsync(db, ticket, tagNames, cancellationToken);
+            await TagLinks.AddAsync(db, ticket, tagNames, cancellationToken);
 
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await NotificationOutbox.AddAsync(db, transaction, await AlertsAsync(db, ticket, cancellationToken), logger, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return ServiceResult<CreatedTicket>.Ok(new CreatedTicket(ticket.Id, ticket.Number, ticket.AssigneeId));
             }
@@ -71,18 +80,22 @@ public sealed class TicketCreation(IDbContextFactory<SupportDbContext> contexts,
         throw new InvalidOperationException("unreachable: the last attempt either commits or throws");
     }
 
-    private static async Task AttachTagsAsync(SupportDbContext db, Ticket ticket, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    /// <summary>An urgent ticket nobody owns alerts every active agent and admin.</summary>
+    private static async Task<IReadOnlyList<Notification>> AlertsAsync(SupportDbContext db, Ticket ticket, CancellationToken cancellationToken)
     {
-        if (names.Count == 0)
+        if (ticket.Priority != TicketPriority.Urgent || ticket.AssigneeId is not null)
         {
-            return;
+            return [];
         }
 
-        var existing = await db.Tags.Where(t => names.Contains(t.Name)).ToDictionaryAsync(t => t.Name, cancellationToken);
-        foreach (var name in names)
+        var message = TicketAssignment.Shorten($"Urgent and unassigned: {ticket.Number}: {ticket.Title}");
+        var staff = await db.ActiveStaff().Select(u => u.Id).ToListAsync(cancellationToken);
+        return staff.Select(id => new Notification
         {
-            var tag = existing.GetValueOrDefault(name) ?? new Tag { Name = name, Color = TagNames.ColorFor(name) };
-            ticket.TicketTags.Add(new TicketTag { Ticket = ticket, Tag = tag });
-        }
+            RecipientId = id,
+            TicketId = ticket.Id,
+            Kind = NotificationKind.UrgentUnassigned,
+            Message = message,
+        }).ToList();
     }
 }

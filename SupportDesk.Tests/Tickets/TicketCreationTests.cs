@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using SupportDesk.Data.Audit;
 using SupportDesk.Data.Engines;
 using SupportDesk.Data.Tickets;
@@ -121,7 +122,7 @@ public sealed class TicketCreationTests(DatabaseTemplates templates)
         var customer = await database.UserAsync(Roles.Customer);
         var existing = await database.TicketAsync(customer);
         var numbers = new ScriptedNumbers(existing.Number, existing.Number, "TKT-20260304-NEW2");
-        var creation = new TicketCreation(database.Get<IDbContextFactory<Data.SupportDbContext>>(), numbers, database.Clock);
+        var creation = new TicketCreation(database.Get<IDbContextFactory<Data.SupportDbContext>>(), numbers, database.Clock, NullLogger<TicketCreation>.Instance);
 
         var result = await creation.CreateAsync(customer.AsActor(Roles.Customer), Valid("fresh-tag"), null, Cancel);
 
@@ -140,7 +141,7 @@ public sealed class TicketCreationTests(DatabaseTemplates templates)
         var customer = await database.UserAsync(Roles.Customer);
         var existing = await database.TicketAsync(customer);
         var numbers = new ScriptedNumbers(Enumerable.Repeat(existing.Number, TicketCreation.NumberAttempts).ToArray());
-        var creation = new TicketCreation(database.Get<IDbContextFactory<Data.SupportDbContext>>(), numbers, database.Clock);
+        var creation = new TicketCreation(database.Get<IDbContextFactory<Data.SupportDbContext>>(), numbers, database.Clock, NullLogger<TicketCreation>.Instance);
 
         await Assert.ThrowsAsync<DbUpdateException>(() => creation.CreateAsync(customer.AsActor(Roles.Customer), Valid("orphan-tag"), null, Cancel));
 
