@@ -201,6 +201,33 @@ public sealed class TicketsApiTests(DatabaseTemplates templates)
         Assert.Equal(TicketStatus.InProgress, (await db.Tickets.AsNoTracking().SingleAsync(Cancel)).Status);
     }
 
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Staff_assign_tickets_to_active_staff_and_customers_are_refused_with_403(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
+        await using var app = new SupportDeskApp(database.Options);
+        var carla = await database.UserAsync(Roles.Customer, "Carla");
+        var maya = await database.UserAsync(Roles.Agent, "Maya");
+        var ticket = await database.TicketAsync(carla);
+        using var agent = await app.ApiClientAsync(await database.UserAsync(Roles.Agent, "Agnes"));
+        using var customer = await app.ApiClientAsync(carla);
+        var version = (await (await agent.GetApiAsync($"/api/tickets/{ticket.Number}")).JsonAsync(HttpStatusCode.OK)).GetProperty("version").GetUInt32();
+
+        var assigned = await (await agent.PutApiAsync($"/api/tickets/{ticket.Number}/assignee", new { assigneeId = maya.Id, version }))
+            .JsonAsync(HttpStatusCode.OK);
+        var stale = await (await agent.PutApiAsync($"/api/tickets/{ticket.Number}/assignee", new { assigneeId = (string?)null, version }))
+            .ProblemAsync(HttpStatusCode.Conflict);
+        var toCustomer = await (await agent.PutApiAsync($"/api/tickets/{ticket.Number}/assignee", new { assigneeId = carla.Id }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        await (await customer.PutApiAsync($"/api/tickets/{ticket.Number}/assignee", new { assigneeId = maya.Id })).ProblemAsync(HttpStatusCode.Forbidden);
+
+        Assert.Equal((maya.Id, "InProgress"), (assigned.GetProperty("assignee").GetProperty("id").GetString(), assigned.GetProperty("status").GetString()));
+        Assert.Equal(409, stale.GetProperty("status").GetInt32());
+        Assert.True(toCustomer.GetProperty("errors").TryGetProperty("assigneeId", out _));
+        await using var db = await database.ContextAsync();
+        Assert.Equal(maya.Id, (await db.Tickets.AsNoTracking().SingleAsync(Cancel)).AssigneeId);
+    }
+
     private static List<string?> Numbers(JsonElement page) =>
         [.. page.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("number").GetString())];
 

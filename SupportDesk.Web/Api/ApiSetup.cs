@@ -11,6 +11,7 @@ public static class ApiSetup
     internal const string Scheme = "Api";
 
     internal const string Policy = "Api";
+    internal const string StaffPolicy = "ApiStaff";
     internal const string AdminPolicy = "ApiAdmin";
 
     public static WebApplicationBuilder AddSupportDeskApi(this WebApplicationBuilder builder)
@@ -30,6 +31,7 @@ public static class ApiSetup
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser())
+            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(Roles.Agent, Roles.Admin))
             .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(Roles.Admin));
         services.AddOpenApi(o =>
         {

@@ -15,6 +15,7 @@ public sealed class TicketsApiServices(
     TicketQueries queries,
     TicketComments comments,
     TicketStatusChanges statuses,
+    TicketAssignment assignment,
     ClaimsPrincipal user,
     HttpContext http)
 {
@@ -22,6 +23,7 @@ public sealed class TicketsApiServices(
     public TicketQueries Queries { get; } = queries;
     public TicketComments Comments { get; } = comments;
     public TicketStatusChanges Statuses { get; } = statuses;
+    public TicketAssignment Assignment { get; } = assignment;
     public ClaimsPrincipal User { get; } = user;
     public HttpContext Http { get; } = http;
 
@@ -56,6 +58,13 @@ public static class TicketsApi
         tickets.MapPut("/{number}/status", ChangeStatusAsync)
             .WithSummary("Change the status; send the version you read to be told of changes made meanwhile")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        tickets.MapPut("/{number}/assignee", AssignAsync)
+            .RequireAuthorization(ApiSetup.StaffPolicy)
+            .WithSummary("Assign to an agent or admin, or unassign with null (staff); version works as for status")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
@@ -99,7 +108,7 @@ public static class TicketsApi
         ArgumentNullException.ThrowIfNull(request);
         var customFields = request.CustomFields is { ValueKind: not JsonValueKind.Null } json ? json.GetRawText() : null;
         var input = new NewTicket(
-            request.Title ?? "", request.Description ?? "", request.Priority ?? TicketPriority.Medium, request.Category, request.Tags, customFields);
+            request.Title ?? "", request.Description ?? "", request.Priority ?? TicketPriority.Medium, request.Category, request.Tags, customFields, request.AutoAssign);
         var created = await services.Creation.CreateAsync(services.Actor, input, services.Source, cancellationToken);
         if (created.Value is not { } ticket)
         {
@@ -155,6 +164,20 @@ public static class TicketsApi
         if (!changed.Succeeded)
         {
             return ApiProblems.For(changed);
+        }
+
+        return await GetAsync(number, services, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> AssignAsync(
+        string number, AssigneeChangeRequest request, [AsParameters] TicketsApiServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var assigned = await services.Assignment.AssignAsync(
+            services.Actor, number, request.AssigneeId, request.Version, services.Source, cancellationToken);
+        if (!assigned.Succeeded)
+        {
+            return ApiProblems.For(assigned);
         }
 
         return await GetAsync(number, services, cancellationToken);

@@ -4,14 +4,18 @@ using SupportDesk.Data.Tickets;
 
 namespace SupportDesk.Web.Api;
 
-/// <summary>Opens a ticket. The creator is always the caller; any field not listed here is ignored.</summary>
+/// <summary>
+/// Opens a ticket. The creator is always the caller; any field not listed here is ignored. <c>autoAssign</c> is
+/// honoured for staff; customers' tickets follow the admins' setting for portal tickets.
+/// </summary>
 public sealed record NewTicketRequest(
     string? Title,
     string? Description,
     TicketPriority? Priority = null,
     string? Category = null,
     IReadOnlyList<string>? Tags = null,
-    JsonElement? CustomFields = null);
+    JsonElement? CustomFields = null,
+    bool AutoAssign = false);
 
 /// <summary>Query of GET /api/tickets: any number of <c>status</c> values, newest first, paged by limit and offset.</summary>
 public sealed record TicketListRequest(
@@ -24,6 +28,9 @@ public sealed record NewCommentRequest(string? Content, bool IsInternal = false,
 
 /// <summary>The new status; with the ticket's <c>version</c> a change made meanwhile by someone else is refused with 409.</summary>
 public sealed record StatusChangeRequest(TicketStatus? Status, uint? Version = null);
+
+/// <summary>The agent or admin to assign, or null to unassign; <c>version</c> works as for status changes.</summary>
+public sealed record AssigneeChangeRequest(string? AssigneeId, uint? Version = null);
 
 public sealed record PersonResponse(string Id, string Name);
 
