@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SupportDesk.Data.Audit;
+using SupportDesk.Data.Search;
 using SupportDesk.Data.Tickets;
 
 namespace SupportDesk.Data.Engines;
@@ -11,6 +12,7 @@ public sealed class PostgresSupportDbContext(DbContextOptions<PostgresSupportDbC
     {
         base.OnModelCreating(builder);
         HoursBetweenTranslation.MapForPostgres(builder);
+        PostgresSearchModel.Configure(builder);
         builder.Entity<Ticket>().Property(t => t.Version).IsRowVersion();
         builder.Entity<Ticket>().Property(t => t.CustomFields).HasColumnType("jsonb");
         builder.Entity<AuditEntry>().Property(a => a.Changes).HasColumnType("jsonb");

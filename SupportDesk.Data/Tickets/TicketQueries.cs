@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SupportDesk.Data.Access;
 using SupportDesk.Data.Infrastructure;
+using SupportDesk.Data.Search;
 
 namespace SupportDesk.Data.Tickets;
 
@@ -58,12 +59,7 @@ public sealed class TicketQueries(IDbContextFactory<SupportDbContext> contexts)
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            // A typed ticket number finds that ticket; anything else matches words of the title.
-            // Full-text search over replies arrives with the queue (issue 4).
-            var text = query.Search.Trim().ToUpperInvariant();
-#pragma warning disable CA1304, CA1311, CA1862 // runs as SQL upper(); the culture and StringComparison overloads do not translate
-            tickets = tickets.Where(t => t.Number == text || t.Title.ToUpper().Contains(text));
-#pragma warning restore CA1304, CA1311, CA1862
+            tickets = tickets.Matching(db, actor, query.Search);
         }
 
         var total = await tickets.CountAsync(cancellationToken);

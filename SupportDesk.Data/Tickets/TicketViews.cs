@@ -36,7 +36,7 @@ public sealed record TicketRow(
     DateTime UpdatedAt);
 
 /// <summary>
-/// A page of a ticket list: zero-based page, optional text (number or words of the title) and statuses.
+/// A page of a ticket list: zero-based page, optional search text (see <see cref="Search.TicketTextSearch"/>) and statuses.
 /// <paramref name="Offset"/>, when given, skips that many rows instead of whole pages (the API pages by offset).
 /// </summary>
 public sealed record TicketListQuery(

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using SupportDesk.Data.Engines;
 
 #nullable disable
@@ -20,6 +21,7 @@ namespace SupportDesk.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -583,6 +585,38 @@ namespace SupportDesk.Data.Migrations.Postgres
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("SupportDesk.Data.Search.TicketSearchDocument", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<NpgsqlTsVector>("PublicText")
+                        .IsRequired()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("public_text");
+
+                    b.Property<NpgsqlTsVector>("StaffText")
+                        .IsRequired()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("staff_text");
+
+                    b.HasKey("TicketId")
+                        .HasName("pk_ticket_search_documents");
+
+                    b.HasIndex("PublicText")
+                        .HasDatabaseName("ix_ticket_search_documents_public_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PublicText"), "GIN");
+
+                    b.HasIndex("StaffText")
+                        .HasDatabaseName("ix_ticket_search_documents_staff_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("StaffText"), "GIN");
+
+                    b.ToTable("ticket_search_documents", (string)null);
+                });
+
             modelBuilder.Entity("SupportDesk.Data.Settings.AppSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -774,6 +808,18 @@ namespace SupportDesk.Data.Migrations.Postgres
                     b.HasIndex("Status", "Priority")
                         .HasDatabaseName("ix_tickets_status_priority");
 
+                    b.HasIndex(new[] { "Number" }, "NumberTrigrams")
+                        .HasDatabaseName("ix_tickets_number_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Number" }, "NumberTrigrams"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Number" }, "NumberTrigrams"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Title" }, "TitleTrigrams")
+                        .HasDatabaseName("ix_tickets_title_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "TitleTrigrams"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "TitleTrigrams"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("tickets", (string)null);
                 });
 
@@ -894,6 +940,12 @@ namespace SupportDesk.Data.Migrations.Postgres
 
                     b.HasIndex("IsActive", "FullName")
                         .HasDatabaseName("ix_asp_net_users_is_active_full_name");
+
+                    b.HasIndex(new[] { "NormalizedEmail" }, "EmailTrigrams")
+                        .HasDatabaseName("ix_users_normalized_email_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalizedEmail" }, "EmailTrigrams"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalizedEmail" }, "EmailTrigrams"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1118,6 +1170,18 @@ namespace SupportDesk.Data.Migrations.Postgres
                         .HasConstraintName("fk_notifications_tickets_ticket_id");
 
                     b.Navigation("Recipient");
+
+                    b.Navigation("Ticket");
+                });
+
+            modelBuilder.Entity("SupportDesk.Data.Search.TicketSearchDocument", b =>
+                {
+                    b.HasOne("SupportDesk.Data.Tickets.Ticket", "Ticket")
+                        .WithOne()
+                        .HasForeignKey("SupportDesk.Data.Search.TicketSearchDocument", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_search_documents_tickets_ticket_id");
 
                     b.Navigation("Ticket");
                 });
