@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SupportDesk.Data.ApiTokens;
 using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Audit;
 using SupportDesk.Data.Comments;
@@ -61,6 +62,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<TicketTimeline>();
         services.AddSingleton<ReplyDrafts>();
         services.AddSingleton<UserActivity>();
+        services.AddSingleton<ApiTokenService>();
         services.AddScoped<DemoData>();
         return services;
     }

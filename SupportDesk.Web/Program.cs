@@ -1,4 +1,5 @@
 using SupportDesk.Data.Engines;
+using SupportDesk.Web.Api;
 using SupportDesk.Web.Components.Attachments;
 using SupportDesk.Web.Hosting;
 
@@ -8,10 +9,12 @@ try
     builder.AddSupportDeskDatabase()
         .AddSupportDeskIdentity()
         .AddSupportDeskAttachments()
-        .AddSupportDeskWeb();
+        .AddSupportDeskWeb()
+        .AddSupportDeskApi();
 
     var app = builder.Build();
     app.UseSupportDeskWeb();
+    app.UseSupportDeskApi();
     app.MapAttachmentDownloads();
     await app.RunAsync();
     return 0;

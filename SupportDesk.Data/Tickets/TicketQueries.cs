@@ -68,7 +68,7 @@ public sealed class TicketQueries(IDbContextFactory<SupportDbContext> contexts)
         var total = await tickets.CountAsync(cancellationToken);
         var items = await tickets
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
-            .Skip(Math.Max(query.Page, 0) * pageSize).Take(pageSize)
+            .Skip(query.Skip(pageSize)).Take(pageSize)
             .Select(t => new TicketRow(t.Number, t.Title, t.Status, t.Priority, t.Assignee == null ? null : t.Assignee.FullName, t.CreatedAt, t.UpdatedAt))
             .ToListAsync(cancellationToken);
         return new TicketListPage(items, total);

@@ -8,7 +8,7 @@ using SupportDesk.Data.Infrastructure;
 namespace SupportDesk.Data.Users;
 
 /// <summary>
-/// What admins do to accounts: list, create, change role, deactivate and reactivate. Every change rotates the
+/// What admins do to accounts: list, read, create, change role, deactivate and reactivate. Every change rotates the
 /// security stamp (so live sessions lose old rights at their next check) and writes its audit row in the same
 /// transaction. Changes go through Identity's stores, so they use the scoped context those stores share.
 /// </summary>
@@ -32,7 +32,6 @@ public sealed class UserAdministration(
         }
 
         var pageSize = Math.Clamp(query.PageSize, 1, UserListQuery.MaxPageSize);
-        var page = Math.Max(query.Page, 0);
         await using var read = await contexts.CreateDbContextAsync(cancellationToken);
         var matching = read.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
@@ -50,28 +49,35 @@ public sealed class UserAdministration(
         }
 
         var total = await matching.CountAsync(cancellationToken);
-        var items = await matching
-            .OrderBy(u => u.FullName).ThenBy(u => u.Id)
-            .Skip(page * pageSize).Take(pageSize)
-            .Select(u => new UserRow(
-                u.Id,
-                u.Email ?? "",
-                u.FullName,
-                (from ur in read.UserRoles join r in read.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault(),
-                u.IsActive,
-                u.LastLoginAt,
-                u.CreatedAt))
+        var items = await Rows(read, matching
+                .OrderBy(u => u.FullName).ThenBy(u => u.Id)
+                .Skip(query.Skip(pageSize)).Take(pageSize))
             .ToListAsync(cancellationToken);
         return new(new UserPage(items, total), []);
     }
 
-    public async Task<ServiceResult> CreateAsync(Actor actor, NewAccount account, CancellationToken cancellationToken)
+    /// <summary>One account as the list shows it: admins read anyone's, everyone reads their own, and anyone else's looks missing.</summary>
+    public async Task<ServiceResult<UserRow>> GetAsync(Actor actor, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsAdmin && userId != actor.UserId)
+        {
+            return ServiceResult<UserRow>.Missing("User");
+        }
+
+        await using var read = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await Rows(read, read.Users.AsNoTracking().Where(u => u.Id == userId)).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? ServiceResult<UserRow>.Missing("User") : ServiceResult<UserRow>.Ok(row);
+    }
+
+    /// <summary>Creates an account with its role and audits it; the value is the new user's id.</summary>
+    public async Task<ServiceResult<string>> CreateAsync(Actor actor, NewAccount account, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(account);
         if (!actor.IsAdmin)
         {
-            return NotAdmin;
+            return ServiceResult<string>.Invalid(NotAdmin.Errors);
         }
 
         try
@@ -80,7 +86,7 @@ public sealed class UserAdministration(
             var created = await accounts.CreateAsync(account, cancellationToken);
             if (!created.Succeeded)
             {
-                return IdentityErrors.ToResult(created);
+                return ServiceResult<string>.Invalid(IdentityErrors.ToResult(created).Errors);
             }
 
             var user = await users.FindByEmailAsync(account.Email.Trim())
@@ -88,7 +94,7 @@ public sealed class UserAdministration(
             db.AuditEntries.Add(UserAudit.Entry(actor, user.Id, AuditAction.Create, "role", null, account.Role));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return ServiceResult.Success;
+            return ServiceResult<string>.Ok(user.Id);
         }
         finally
         {
@@ -210,6 +216,16 @@ public sealed class UserAdministration(
             db.ChangeTracker.Clear();
         }
     }
+
+    private static IQueryable<UserRow> Rows(SupportDbContext read, IQueryable<AppUser> users) =>
+        users.Select(u => new UserRow(
+            u.Id,
+            u.Email ?? "",
+            u.FullName,
+            (from ur in read.UserRoles join r in read.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault(),
+            u.IsActive,
+            u.LastLoginAt,
+            u.CreatedAt));
 
     private async Task<bool> IsLastActiveAdminAsync(AppUser admin, CancellationToken cancellationToken) =>
         admin.IsActive && !await db.Users.InRole(db, Roles.Admin).AnyAsync(u => u.Id != admin.Id && u.IsActive, cancellationToken);

@@ -133,7 +133,10 @@ public sealed partial class UsersPage
         }
     }
 
-    private static string Format(DateTime? utc) => utc is { } time ? UtcTime.Format(time) : "Never";
+    [CascadingParameter]
+    private TimeZoneInfo? Zone { get; set; }
+
+    private string Format(DateTime? utc) => utc is { } time ? UserTime.Format(time, Zone) : "Never";
 
     public void Dispose()
     {

@@ -1,0 +1,185 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SupportDesk.Data.Access;
+using SupportDesk.Data.Audit;
+using SupportDesk.Data.Comments;
+using SupportDesk.Data.Infrastructure;
+using SupportDesk.Data.Tickets;
+
+namespace SupportDesk.Web.Api;
+
+/// <summary>The services a ticket endpoint may call, and who is calling (every property is a constructor parameter, as binding requires).</summary>
+public sealed class TicketsApiServices(
+    TicketCreation creation,
+    TicketQueries queries,
+    TicketComments comments,
+    TicketStatusChanges statuses,
+    TicketAssignment assignment,
+    ClaimsPrincipal user,
+    HttpContext http)
+{
+    public TicketCreation Creation { get; } = creation;
+    public TicketQueries Queries { get; } = queries;
+    public TicketComments Comments { get; } = comments;
+    public TicketStatusChanges Statuses { get; } = statuses;
+    public TicketAssignment Assignment { get; } = assignment;
+    public ClaimsPrincipal User { get; } = user;
+    public HttpContext Http { get; } = http;
+
+    internal Actor Actor => ApiCaller.Actor(User);
+
+    internal AuditSource Source => ApiCaller.Source(Http, Actor);
+}
+
+/// <summary>
+/// /api/tickets: the same services and visibility rule as the pages. A ticket the caller may not see answers 404,
+/// exactly like one that does not exist.
+/// </summary>
+public static class TicketsApi
+{
+    public static RouteGroupBuilder MapTicketsApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var tickets = api.MapGroup("/tickets").WithTags("Tickets");
+        tickets.MapGet("/", ListAsync)
+            .WithSummary("Tickets the caller may see, newest first")
+            .ProducesValidationProblem();
+        tickets.MapPost("/", CreateAsync)
+            .WithSummary("Open a ticket as the caller")
+            .ProducesValidationProblem();
+        tickets.MapGet("/{number}", GetAsync)
+            .WithSummary("One ticket with the comments the caller may see")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        tickets.MapPost("/{number}/comments", CommentAsync)
+            .WithSummary("Reply, or (staff) add an internal note; a repeated submissionId returns the stored comment with 200")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        tickets.MapPut("/{number}/status", ChangeStatusAsync)
+            .WithSummary("Change the status; send the version you read to be told of changes made meanwhile")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        tickets.MapPut("/{number}/assignee", AssignAsync)
+            .RequireAuthorization(ApiSetup.StaffPolicy)
+            .WithSummary("Assign to an agent or admin, or unassign with null (staff); version works as for status")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return api;
+    }
+
+    public static async Task<Results<Ok<PageResponse<TicketListItemResponse>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] TicketListRequest request, [AsParameters] TicketsApiServices services, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        ApiPaging.Check(request.Limit, request.Offset, errors);
+        var statuses = new List<TicketStatus>();
+        foreach (var text in request.Status ?? [])
+        {
+            // Names only: Enum.TryParse would also take numbers and comma-joined flags.
+            if (Enum.GetNames<TicketStatus>().FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)) is { } name)
+            {
+                statuses.Add(Enum.Parse<TicketStatus>(name));
+            }
+            else
+            {
+                errors.Add(new FieldError("status", $"Unknown status '{text}'; use {string.Join(", ", Enum.GetNames<TicketStatus>())}."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var query = new TicketListQuery(PageSize: request.Limit, Statuses: statuses, Offset: request.Offset);
+        var page = await services.Queries.ListAsync(services.Actor, query, cancellationToken);
+        var items = page.Items
+            .Select(t => new TicketListItemResponse(t.Number, t.Title, t.Status, t.Priority, t.AssigneeName, t.CreatedAt, t.UpdatedAt))
+            .ToList();
+        return TypedResults.Ok(new PageResponse<TicketListItemResponse>(items, page.TotalCount, request.Limit, request.Offset));
+    }
+
+    public static async Task<Results<Created<TicketResponse>, ProblemHttpResult>> CreateAsync(
+        NewTicketRequest request, [AsParameters] TicketsApiServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var customFields = request.CustomFields is { ValueKind: not JsonValueKind.Null } json ? json.GetRawText() : null;
+        var input = new NewTicket(
+            request.Title ?? "", request.Description ?? "", request.Priority ?? TicketPriority.Medium, request.Category, request.Tags, customFields, request.AutoAssign);
+        var created = await services.Creation.CreateAsync(services.Actor, input, services.Source, cancellationToken);
+        if (created.Value is not { } ticket)
+        {
+            return ApiProblems.For(created);
+        }
+
+        var details = await services.Queries.GetAsync(services.Actor, ticket.Number, cancellationToken);
+        return details.Value is { } read
+            ? TypedResults.Created($"/api/tickets/{read.Number}", TicketResponse.From(read))
+            : ApiProblems.For(details);
+    }
+
+    public static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> GetAsync(
+        string number, [AsParameters] TicketsApiServices services, CancellationToken cancellationToken)
+    {
+        var details = await services.Queries.GetAsync(services.Actor, number, cancellationToken);
+        return details.Value is { } read ? TypedResults.Ok(TicketResponse.From(read)) : ApiProblems.For(details);
+    }
+
+    public static async Task<Results<Created<PostedCommentResponse>, Ok<PostedCommentResponse>, ProblemHttpResult>> CommentAsync(
+        string number, NewCommentRequest request, [AsParameters] TicketsApiServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var submissionId = request.SubmissionId ?? Guid.NewGuid();
+        var input = new NewComment(request.Content ?? "", request.IsInternal, submissionId);
+        var posted = await services.Comments.AddAsync(services.Actor, number, input, services.Source, cancellationToken);
+        if (posted.Value is not { } comment)
+        {
+            return ApiProblems.For(posted);
+        }
+
+        var details = await services.Queries.GetAsync(services.Actor, number, cancellationToken);
+        if (details.Value?.Comments.FirstOrDefault(c => c.Id == comment.Id) is not { } stored)
+        {
+            return ApiProblems.NotFound("Ticket not found.");
+        }
+
+        var body = new PostedCommentResponse(
+            stored.Id, submissionId, new PersonResponse(stored.AuthorId, stored.AuthorName), stored.Content, stored.IsInternal, stored.CreatedAt);
+        return comment.Repeated ? TypedResults.Ok(body) : TypedResults.Created($"/api/tickets/{number}", body);
+    }
+
+    public static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> ChangeStatusAsync(
+        string number, StatusChangeRequest request, [AsParameters] TicketsApiServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Status is not { } status)
+        {
+            return ApiProblems.Invalid("status", $"Status is required: {string.Join(", ", Enum.GetNames<TicketStatus>())}.");
+        }
+
+        var changed = await services.Statuses.ChangeAsync(services.Actor, number, status, request.Version, services.Source, cancellationToken);
+        if (!changed.Succeeded)
+        {
+            return ApiProblems.For(changed);
+        }
+
+        return await GetAsync(number, services, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> AssignAsync(
+        string number, AssigneeChangeRequest request, [AsParameters] TicketsApiServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var assigned = await services.Assignment.AssignAsync(
+            services.Actor, number, request.AssigneeId, request.Version, services.Source, cancellationToken);
+        if (!assigned.Succeeded)
+        {
+            return ApiProblems.For(assigned);
+        }
+
+        return await GetAsync(number, services, cancellationToken);
+    }
+}
