@@ -32,7 +32,7 @@ public sealed class TicketTimeline(IDbContextFactory<SupportDbContext> contexts)
             .ToListAsync(cancellationToken);
         var attachments = await db.Attachments.AsNoTracking()
             .Where(a => a.TicketId == id && (staff || a.CommentId == null || !a.Comment!.IsInternal))
-            .Select(a => new TimelineAttachment(a.Id, a.CreatedAt, a.Uploader!.FullName, a.FileName, a.SizeBytes, a.CommentId))
+            .Select(a => new TimelineAttachment(a.Id, a.CreatedAt, a.Uploader!.FullName, a.FileName, a.SizeBytes, a.ContentType, a.CommentId))
             .ToListAsync(cancellationToken);
         var changes = await ChangesAsync(db, number, staff, cancellationToken);
 

@@ -1,3 +1,4 @@
+using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Audit;
 
 namespace SupportDesk.Data.Tickets;
@@ -17,10 +18,12 @@ public sealed record TimelineComment(long Id, DateTime At, string AuthorId, stri
 }
 
 /// <summary>A file added to the ticket, or to one of its comments.</summary>
-public sealed record TimelineAttachment(long Id, DateTime At, string UploaderName, string FileName, long SizeBytes, long? CommentId)
+public sealed record TimelineAttachment(long Id, DateTime At, string UploaderName, string FileName, long SizeBytes, string ContentType, long? CommentId)
     : TimelineItem(Id, At)
 {
     internal override int Rank => 2;
+
+    public AttachmentView File => new(Id, FileName, SizeBytes, ContentType);
 }
 
 /// <summary>

@@ -67,7 +67,7 @@ public sealed class AttachmentLinksTests(DatabaseTemplates templates)
 
         await page.InvokeAsync(() => page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(TestFiles.PngBytes, "error.png", contentType: "image/png")));
         page.WaitForAssertion(() => Assert.Contains("error.png", page.Find("[data-chosen-file]").TextContent, StringComparison.Ordinal), Timeout);
-        await page.Find("#reply-content").ChangeAsync(new ChangeEventArgs { Value = "Here is the error." });
+        await page.Find("#reply-content").InputAsync(new ChangeEventArgs { Value = "Here is the error." });
         await page.FindAll("button").Single(b => b.TextContent.Trim() == "Send").ClickAsync(new MouseEventArgs());
 
         page.WaitForAssertion(() => Assert.Equal("error.png", page.Find("[data-comment] [data-attachment] a").TextContent.Trim()), Timeout);

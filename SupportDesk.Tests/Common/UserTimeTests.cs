@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using SupportDesk.Web.Components.Common;
 
 namespace SupportDesk.Tests.Common;
@@ -33,9 +34,9 @@ public sealed class UserTimeTests
     {
         await using var ctx = new BunitContext();
 
-        var cut = ctx.Render<CascadingValue<TimeZoneInfo>>(p => p
-            .Add(c => c.Value, UserTime.ZoneFor("Asia/Tokyo"))
-            .AddChildContent<LocalTime>(t => t.Add(c => c.Utc, Winter)));
+        var cut = ctx.Render<LocalTime>(p => p
+            .Add(c => c.Utc, Winter)
+            .AddCascadingValue(UserTime.ZoneFor("Asia/Tokyo")));
 
         var time = cut.Find("time");
         Assert.Equal("2026-01-16 08:30 UTC+09:00", time.TextContent);
