@@ -8,6 +8,7 @@ using SupportDesk.Data.Engines;
 using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Notifications;
 using SupportDesk.Data.Settings;
+using SupportDesk.Data.Tags;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
 
@@ -53,6 +54,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<TicketFieldChanges>();
         services.AddSingleton<NotificationInbox>();
         services.AddSingleton<RuntimeSettings>();
+        services.AddSingleton<StaffList>();
+        services.AddSingleton<TagSuggestions>();
         services.AddScoped<DemoData>();
         return services;
     }
