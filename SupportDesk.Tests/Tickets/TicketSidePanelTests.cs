@@ -112,12 +112,13 @@ public sealed class TicketSidePanelTests(DatabaseTemplates templates)
         await database.Get<TicketFieldChanges>().UpdateAsync(maya.AsActor(Roles.Agent), ticket.Number, new TicketFieldsUpdate(Tags: ["printer"]), null, null, Cancel);
         database.Clock.Advance(TimeSpan.FromMinutes(1));
         await using var ctx = ComponentHost.Create(database, maya, Roles.Agent);
-        ctx.Render<MudPopoverProvider>();
+        var popovers = ctx.Render<MudPopoverProvider>();
         var page = Open(ctx, ticket);
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-tag='printer']")), Timeout);
 
         await page.Find("#tag-input").InputAsync(new ChangeEventArgs { Value = "Floor-3" });
-        await page.Find("#tag-input").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" });
+        database.Clock.Advance(TimeSpan.FromSeconds(1)); // the autocomplete's debounce runs on the injected clock
+        await popovers.WaitForElement(".mud-list-item:contains('New tag: Floor-3')", Timeout).ClickAsync(new MouseEventArgs());
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-tag='floor-3']")), Timeout);
         database.Clock.Advance(TimeSpan.FromMinutes(1));
         await page.Find("[data-tag='printer'] button").ClickAsync(new MouseEventArgs());
@@ -125,6 +126,31 @@ public sealed class TicketSidePanelTests(DatabaseTemplates templates)
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-tag='printer']")), Timeout);
         await using var db = await database.ContextAsync();
         Assert.Equal(["floor-3"], await db.TicketTags.Select(tt => tt.Tag!.Name).ToListAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task Typing_alone_adds_no_tag_and_existing_tags_are_suggested_first_by_use()
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
+        var customer = await database.UserAsync(Roles.Customer, "Carla");
+        var maya = await database.UserAsync(Roles.Agent, "Maya");
+        var ticket = await database.TicketAsync(customer);
+        var other = await database.TicketAsync(customer, "Scanner jams too");
+        await database.Get<TicketFieldChanges>().UpdateAsync(maya.AsActor(Roles.Agent), other.Number, new TicketFieldsUpdate(Tags: ["printer", "print-queue"]), null, null, Cancel);
+        await using var ctx = ComponentHost.Create(database, maya, Roles.Agent);
+        var popovers = ctx.Render<MudPopoverProvider>();
+        var page = Open(ctx, ticket);
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#tag-input")), Timeout);
+
+        await page.Find("#tag-input").InputAsync(new ChangeEventArgs { Value = "Print" });
+        database.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        popovers.WaitForAssertion(
+            () => Assert.Equal(["New tag: Print", "print-queue", "printer"], popovers.FindAll(".mud-list-item").Select(i => i.TextContent.Trim())),
+            Timeout);
+        Assert.Empty(page.FindAll("[data-tag]"));
+        await using var db = await database.ContextAsync();
+        Assert.False(await db.TicketTags.AnyAsync(tt => tt.TicketId == ticket.Id, Cancel));
     }
 
     [Fact]
