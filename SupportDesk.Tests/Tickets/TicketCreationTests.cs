@@ -165,9 +165,11 @@ public sealed class TicketCreationTests(DatabaseTemplates templates)
         await database.TicketAsync(customer, assignee: idle, status: TicketStatus.Closed);
         await database.TicketAsync(customer, assignee: idle, status: TicketStatus.Open, deletedAt: TestDatabase.Start.UtcDateTime);
         var creation = database.Get<TicketCreation>();
+        // Staff choose auto-assignment per ticket (customers' tickets follow the admins' setting); admins are never picked.
+        var admin = (await database.UserAsync(Roles.Admin)).AsActor(Roles.Admin);
 
-        var first = await creation.CreateAsync(customer.AsActor(Roles.Customer), Valid() with { AutoAssign = true }, null, Cancel);
-        var second = await creation.CreateAsync(customer.AsActor(Roles.Customer), Valid() with { AutoAssign = true }, null, Cancel);
+        var first = await creation.CreateAsync(admin, Valid() with { AutoAssign = true }, null, Cancel);
+        var second = await creation.CreateAsync(admin, Valid() with { AutoAssign = true }, null, Cancel);
 
         Assert.Equal(idle.Id, first.Value!.AssigneeId);
         Assert.Equal(busy.Id, second.Value!.AssigneeId);

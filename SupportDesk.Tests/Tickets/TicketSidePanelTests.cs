@@ -167,8 +167,8 @@ public sealed class TicketSidePanelTests(DatabaseTemplates templates)
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-custom-field]").Count), Timeout);
 
         await Button(page, "Add field").ClickAsync(new MouseEventArgs());
-        await page.FindAll("[data-custom-field]")[2].QuerySelector("input[aria-label='Field name']")!.ChangeAsync(new ChangeEventArgs { Value = "region" });
-        await page.FindAll("[data-custom-field]")[2].QuerySelector("input[aria-label='Field value']")!.ChangeAsync(new ChangeEventArgs { Value = "EU" });
+        await page.FindAll("[data-custom-field]")[2].QuerySelector("input[aria-label='Field name']")!.InputAsync(new ChangeEventArgs { Value = "region" });
+        await page.FindAll("[data-custom-field]")[2].QuerySelector("input[aria-label='Field value']")!.InputAsync(new ChangeEventArgs { Value = "EU" });
         // The click's handler finishes after the save and the reload that follows it.
         await Button(page, "Save fields").ClickAsync(new MouseEventArgs());
 

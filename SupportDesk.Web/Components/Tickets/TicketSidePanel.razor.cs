@@ -16,7 +16,7 @@ public sealed partial class TicketSidePanel : IDisposable
     private const int CategoryMaxLength = Data.Tickets.Ticket.CategoryMaxLength;
 
     private readonly CancellationTokenSource lifetime = new();
-    private IReadOnlyList<StaffOption> staff = [];
+    private IReadOnlyList<StaffOption>? staff;
     private TicketDetails? shown;
     private uint version;
     private bool busy;
