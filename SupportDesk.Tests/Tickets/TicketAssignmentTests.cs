@@ -129,6 +129,22 @@ public sealed class TicketAssignmentTests(DatabaseTemplates templates)
         Assert.False(await db.Notifications.AnyAsync(Cancel));
     }
 
+    [Theory(Skip = "Reported to the lead: a no-op save with a stale version conflicts on SQLite but succeeds on PostgreSQL"), ClassData(typeof(BothEngines))]
+    public async Task Both_engines_treat_a_stale_assignment_that_changes_nothing_alike(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
+        var customer = await database.UserAsync(Roles.Customer);
+        var maya = await database.UserAsync(Roles.Agent, "Maya");
+        var ticket = await database.TicketAsync(customer, status: TicketStatus.InProgress, assignee: maya);
+        var seen = (await ReloadAsync(database, ticket)).Version;
+        database.Clock.Advance(TimeSpan.FromMinutes(1));
+        await database.Get<TicketFieldChanges>().UpdateAsync(maya.AsActor(Roles.Agent), ticket.Number, new TicketFieldsUpdate(TicketPriority.High), null, null, Cancel);
+
+        var result = await database.Get<TicketAssignment>().AssignAsync(maya.AsActor(Roles.Agent), ticket.Number, maya.Id, seen, null, Cancel);
+
+        Assert.True(result.Conflict);
+    }
+
     [Theory, ClassData(typeof(BothEngines))]
     public async Task A_notification_that_cannot_be_stored_never_undoes_the_assignment(DatabaseProvider provider)
     {
