@@ -12,6 +12,7 @@ using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Notifications;
 using SupportDesk.Data.Queue;
 using SupportDesk.Data.Settings;
+using SupportDesk.Data.Tags;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
 
@@ -63,6 +64,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ReplyDrafts>();
         services.AddSingleton<UserActivity>();
         services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<StaffList>();
+        services.AddSingleton<TagSuggestions>();
         services.AddScoped<DemoData>();
         return services;
     }

@@ -17,7 +17,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : BeforeSaveInterceptor
     private static readonly string[] TrackedFields =
     [
         nameof(Ticket.Title), nameof(Ticket.Description), nameof(Ticket.Status), nameof(Ticket.Priority),
-        nameof(Ticket.AssigneeId), nameof(Ticket.Category), nameof(Ticket.DeletedAt),
+        nameof(Ticket.AssigneeId), nameof(Ticket.Category), nameof(Ticket.CustomFields), nameof(Ticket.DeletedAt),
     ];
 
     // Under a synchronous save every read below completes synchronously, so waiting here never blocks on I/O.

@@ -37,9 +37,9 @@ public sealed class TicketAssignment(IDbContextFactory<SupportDbContext> context
             return ServiceResult<uint>.Failure("assigneeId", "Tickets can only be assigned to an active agent or admin.");
         }
 
-        if (expectedVersion is { } version)
+        if (TicketConflicts.IsStale(ticket, expectedVersion))
         {
-            db.Entry(ticket).Property(t => t.Version).OriginalValue = version;
+            return ServiceResult<uint>.Conflicted(await TicketConflicts.MessageAsync(contexts, number, cancellationToken));
         }
 
         var changed = ticket.AssigneeId != assigneeId;

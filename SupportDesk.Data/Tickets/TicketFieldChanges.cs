@@ -44,9 +44,9 @@ public sealed class TicketFieldChanges(IDbContextFactory<SupportDbContext> conte
             return ServiceResult<uint>.Failure("", "Only agents and admins can change a ticket's priority, category, tags or custom fields.");
         }
 
-        if (expectedVersion is { } version)
+        if (TicketConflicts.IsStale(ticket, expectedVersion))
         {
-            db.Entry(ticket).Property(t => t.Version).OriginalValue = version;
+            return ServiceResult<uint>.Conflicted(await TicketConflicts.MessageAsync(contexts, number, cancellationToken));
         }
 
         ticket.Priority = update.Priority ?? ticket.Priority;

@@ -31,9 +31,9 @@ public sealed class TicketStatusChanges(IDbContextFactory<SupportDbContext> cont
             return ServiceResult<TicketStatus>.Failure("status", "Customers can close or reopen their tickets, nothing else.");
         }
 
-        if (expectedVersion is { } version)
+        if (TicketConflicts.IsStale(ticket, expectedVersion))
         {
-            db.Entry(ticket).Property(t => t.Version).OriginalValue = version;
+            return ServiceResult<TicketStatus>.Conflicted(await TicketConflicts.MessageAsync(contexts, number, cancellationToken));
         }
 
         TicketClock.MoveTo(ticket, status, clock.GetUtcNow().UtcDateTime);

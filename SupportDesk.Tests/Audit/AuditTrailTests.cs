@@ -97,12 +97,32 @@ public sealed class AuditTrailTests(DatabaseTemplates templates)
 
         await using (var db = await database.ContextAsync())
         {
+            // What a new comment does to its ticket: touch the updated time, which is not a tracked field.
             var stored = await db.Tickets.SingleAsync(t => t.Id == ticket.Id, Cancel);
-            stored.CustomFields = """{"seats": 3}""";
+            db.Entry(stored).Property(t => t.UpdatedAt).IsModified = true;
             await db.SaveAsync();
         }
 
         await using var check = await database.ContextAsync();
         Assert.Equal([AuditAction.Create], await check.AuditEntries.Select(a => a.Action).ToListAsync(Cancel));
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task A_change_of_custom_fields_is_recorded_with_both_values(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
+        var customer = await database.UserAsync(Roles.Customer);
+        var agent = (await database.UserAsync(Roles.Agent)).AsActor(Roles.Agent);
+        var ticket = await database.TicketAsync(customer);
+
+        var result = await database.Get<TicketFieldChanges>().UpdateAsync(agent, ticket.Number, new TicketFieldsUpdate(CustomFields: """{"seats": 3}"""), null, null, Cancel);
+
+        Assert.True(result.Succeeded, result.Message);
+        await using var check = await database.ContextAsync();
+        var entry = await check.AuditEntries.SingleAsync(a => a.Action == AuditAction.Update, Cancel);
+        using var changes = JsonDocument.Parse(entry.Changes);
+        var customFields = changes.RootElement.GetProperty("customFields");
+        Assert.Equal(("{}", agent.UserId), (customFields.GetProperty("from").GetString(), entry.UserId));
+        Assert.Equal(3, JsonDocument.Parse(customFields.GetProperty("to").GetString()!).RootElement.GetProperty("seats").GetInt32());
     }
 }

@@ -168,8 +168,7 @@ public sealed class TicketCreationTests(DatabaseTemplates templates)
         await database.TicketAsync(customer, assignee: idle, status: TicketStatus.Closed);
         await database.TicketAsync(customer, assignee: idle, status: TicketStatus.Open, deletedAt: TestDatabase.Start.UtcDateTime);
         var creation = database.Get<TicketCreation>();
-
-        // Staff choose per ticket; customers' tickets follow the admins' portal setting (RuntimeSettingsTests).
+        // Staff choose auto-assignment per ticket (customers' tickets follow the admins' setting); admins are never picked.
         var admin = (await database.UserAsync(Roles.Admin)).AsActor(Roles.Admin);
 
         var first = await creation.CreateAsync(admin, Valid() with { AutoAssign = true }, null, Cancel);

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using SupportDesk.Data.Access;
+
+namespace SupportDesk.Data.Users;
+
+/// <summary>An agent or admin as the assignee picker shows them.</summary>
+public sealed record StaffOption(string Id, string FullName);
+
+/// <summary>The people a ticket can be assigned to, for staff screens.</summary>
+public sealed class StaffList(IDbContextFactory<SupportDbContext> contexts)
+{
+    /// <summary>Active agents and admins by name; customers get an empty list (staff names are not theirs to browse).</summary>
+    public async Task<IReadOnlyList<StaffOption>> ActiveAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsStaff)
+        {
+            return [];
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ActiveStaff().AsNoTracking()
+            .OrderBy(u => u.FullName).ThenBy(u => u.Id)
+            .Select(u => new StaffOption(u.Id, u.FullName))
+            .ToListAsync(cancellationToken);
+    }
+}
