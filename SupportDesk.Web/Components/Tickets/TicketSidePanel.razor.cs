@@ -4,6 +4,8 @@ using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
 
+using SupportDesk.Web.Components.Common;
+
 namespace SupportDesk.Web.Components.Tickets;
 
 /// <summary>
@@ -27,6 +29,9 @@ public sealed partial class TicketSidePanel : IDisposable
 
     [Inject]
     private TicketAssignment Assignment { get; set; } = default!;
+
+    [Inject]
+    private RequestOrigin Origin { get; set; } = default!;
 
     [Inject]
     private TicketFieldChanges FieldChanges { get; set; } = default!;
@@ -69,7 +74,7 @@ public sealed partial class TicketSidePanel : IDisposable
     }
 
     private Task AssignAsync(string? assigneeId) =>
-        SaveAsync(ct => Assignment.AssignAsync(Actor, Ticket.Number, assigneeId, version, null, ct));
+        SaveAsync(ct => Assignment.AssignAsync(Actor, Ticket.Number, assigneeId, version, Origin.For(Actor), ct));
 
     private Task PriorityChangedAsync(TicketPriority priority) =>
         priority == Ticket.Priority ? Task.CompletedTask : UpdateAsync(new TicketFieldsUpdate(Priority: priority));
@@ -82,7 +87,7 @@ public sealed partial class TicketSidePanel : IDisposable
     private Task CustomFieldsChangedAsync(string json) => UpdateAsync(new TicketFieldsUpdate(CustomFields: json));
 
     private Task UpdateAsync(TicketFieldsUpdate update) =>
-        SaveAsync(ct => FieldChanges.UpdateAsync(Actor, Ticket.Number, update, version, null, ct));
+        SaveAsync(ct => FieldChanges.UpdateAsync(Actor, Ticket.Number, update, version, Origin.For(Actor), ct));
 
     private async Task SaveAsync(Func<CancellationToken, Task<ServiceResult<uint>>> change)
     {
