@@ -109,4 +109,18 @@ public sealed class TicketStatusChangesTests(DatabaseTemplates templates)
         Assert.Equal("This ticket was changed by Maya meanwhile. Reload to see the change, then try again.", Assert.Single(second.Errors).Message);
         Assert.Equal(TicketStatus.Resolved, (await ReloadAsync(database, ticket)).Status);
     }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task A_status_the_page_never_offers_is_refused_with_the_list_of_statuses(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
+        var customer = await database.UserAsync(Roles.Customer);
+        var agent = (await database.UserAsync(Roles.Agent)).AsActor(Roles.Agent);
+        var ticket = await database.TicketAsync(customer);
+
+        var result = await database.Get<TicketStatusChanges>().ChangeAsync(agent, ticket.Number, (TicketStatus)42, null, null, Cancel);
+
+        Assert.Equal(("status", "Status must be Open, InProgress, WaitingOnCustomer, Resolved or Closed."), (Assert.Single(result.Errors).Field, result.Errors[0].Message));
+        Assert.Equal(TicketStatus.Open, (await ReloadAsync(database, ticket)).Status);
+    }
 }
