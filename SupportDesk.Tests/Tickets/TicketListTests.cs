@@ -13,31 +13,6 @@ public sealed class TicketListTests(DatabaseTemplates templates)
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task Staff_see_every_customers_tickets_with_their_assignee()
-    {
-        await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
-        var carla = await database.UserAsync(Roles.Customer, "Carla");
-        var dave = await database.UserAsync(Roles.Customer, "Dave");
-        var agent = await database.UserAsync(Roles.Agent, "Alex");
-        await database.TicketAsync(carla, "Carla cannot log in", assignee: agent);
-        await database.TicketAsync(dave, "Dave wants a refund");
-        await using var ctx = ComponentHost.Create(database, agent, Roles.Agent);
-        ctx.Render<MudPopoverProvider>();
-
-        var page = ctx.Render<AllTickets>();
-
-        page.WaitForAssertion(
-            () =>
-            {
-                Assert.Contains("Carla cannot log in", page.Markup, StringComparison.Ordinal);
-                Assert.Contains("Dave wants a refund", page.Markup, StringComparison.Ordinal);
-            },
-            Timeout);
-        Assert.Equal("Tickets", page.Find("h1").TextContent.Trim());
-        Assert.Contains("Alex", page.FindAll("tr").Single(r => r.TextContent.Contains("Carla cannot", StringComparison.Ordinal)).TextContent, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Searching_narrows_the_list_to_matching_titles_or_the_typed_number()
     {
         await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+using SupportDesk.Data.Queue;
+using SupportDesk.Data.Tickets;
+
+namespace SupportDesk.Web.Components.Queue;
+
+/// <summary>
+/// The queue's state as it lives in the address bar, so any view can be bookmarked and shared. Values that do
+/// not parse are dropped: an edited URL shows a wider list, never an error.
+/// </summary>
+public sealed record QueueUrl(QueueFilter Filter, QueueSort Sort, QueuePaging Paging, BuiltInView? View)
+{
+    public const string Path = "/tickets";
+
+    public static QueueUrl Parse(IReadOnlyDictionary<string, Microsoft.Extensions.Primitives.StringValues> query, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        string? One(string key) => query.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
+        IReadOnlyList<T> Many<T>(string key) where T : struct, Enum =>
+            query.TryGetValue(key, out var values) ? [.. values.Select(v => Enum.TryParse<T>(v, true, out var e) && Enum.IsDefined(e) ? e : (T?)null).OfType<T>().Distinct()] : [];
+        T Flag<T>(string key, T fallback) where T : struct, Enum => Enum.TryParse<T>(One(key), true, out var e) && Enum.IsDefined(e) ? e : fallback;
+
+        var view = Enum.TryParse<BuiltInView>(One("view"), true, out var v) && Enum.IsDefined(v) ? v : (BuiltInView?)null;
+        var (filter, sort) = view is { } chosen ? BuiltInViews.Definition(chosen, now) : (new QueueFilter(), new QueueSort());
+        filter = filter with
+        {
+            Text = One("q") ?? filter.Text,
+            Statuses = query.ContainsKey("status") ? Many<TicketStatus>("status") : filter.Statuses,
+            Priorities = Many<TicketPriority>("priority"),
+            Assignee = Flag("assignee", filter.Assignee),
+            Category = One("category"),
+            Tags = query.TryGetValue("tag", out var tags) ? [.. tags.OfType<string>()] : [],
+            TagMatch = Flag("tagMatch", TagMatch.Any),
+            OverdueOnly = filter.OverdueOnly || One("overdue") == "true",
+            WithoutComments = One("noComments") == "true",
+            IncludeDeleted = One("deleted") == "true",
+        };
+        sort = new QueueSort(Flag("sort", sort.Key), One("dir") is { } dir ? dir != "asc" : sort.Descending);
+        var size = int.TryParse(One("size"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) && QueuePaging.Sizes.Contains(s) ? s : QueuePaging.Sizes[0];
+        return new QueueUrl(filter, sort, new QueuePaging(size, One("after"), One("before")), view);
+    }
+
+    /// <summary>The address for this state (the view's own defaults are left out, so view links stay short).</summary>
+    public string ToUri()
+    {
+        var query = new List<KeyValuePair<string, string?>>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                query.Add(new(key, value));
+            }
+        }
+
+        Add("view", View?.ToString());
+        Add("q", Filter.Text);
+        foreach (var status in Filter.Statuses)
+        {
+            Add("status", status.ToString());
+        }
+
+        foreach (var priority in Filter.Priorities)
+        {
+            Add("priority", priority.ToString());
+        }
+
+        Add("assignee", Filter.Assignee == AssigneeFilter.Anyone ? null : Filter.Assignee.ToString());
+        Add("category", Filter.Category);
+        foreach (var tag in Filter.Tags)
+        {
+            Add("tag", tag);
+        }
+
+        Add("tagMatch", Filter.TagMatch == TagMatch.Any ? null : Filter.TagMatch.ToString());
+        Add("overdue", Filter.OverdueOnly ? "true" : null);
+        Add("noComments", Filter.WithoutComments ? "true" : null);
+        Add("deleted", Filter.IncludeDeleted ? "true" : null);
+        Add("sort", Sort.Key.ToString());
+        Add("dir", Sort.Descending ? "desc" : "asc");
+        Add("size", Paging.PageSize == QueuePaging.Sizes[0] ? null : Paging.PageSize.ToString(CultureInfo.InvariantCulture));
+        Add("after", Paging.After);
+        Add("before", Paging.Before);
+        return QueryHelpers.AddQueryString(Path, query);
+    }
+}

@@ -1,0 +1,17 @@
+using SupportDesk.Data.Queue;
+
+namespace SupportDesk.Web.Components.Queue;
+
+public static class ViewNames
+{
+    public static string For(BuiltInView view) => view switch
+    {
+        BuiltInView.Unassigned => "Unassigned",
+        BuiltInView.Mine => "Mine",
+        BuiltInView.AllOpen => "All open",
+        BuiltInView.Overdue => "Overdue",
+        BuiltInView.WaitingOnCustomer => "Waiting on customer",
+        BuiltInView.RecentlyUpdated => "Recently updated",
+        _ => view.ToString(),
+    };
+}
