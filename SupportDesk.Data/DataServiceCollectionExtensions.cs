@@ -59,6 +59,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<NotificationInbox>();
         services.AddSingleton<RuntimeSettings>();
         services.AddSingleton<QueueQueries>();
+        services.AddSingleton<BulkActions>();
         AttachmentServices.AddAttachments(services);
         services.AddSingleton<TicketTimeline>();
         services.AddSingleton<ReplyDrafts>();

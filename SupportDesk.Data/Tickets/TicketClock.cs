@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace SupportDesk.Data.Tickets;
 
 /// <summary>The timestamp rules that follow a ticket's status, in one place.</summary>
@@ -27,4 +29,12 @@ public static class TicketClock
                 break;
         }
     }
+
+    /// <summary>The same rule as <see cref="MoveTo"/> for resolved_at, as SQL for set-based updates.</summary>
+    public static Expression<Func<Ticket, DateTime?>> ResolvedAtAfter(TicketStatus status, DateTime utcNow) =>
+        status is TicketStatus.Resolved or TicketStatus.Closed ? t => t.ResolvedAt ?? utcNow : t => null;
+
+    /// <summary>The same rule as <see cref="MoveTo"/> for closed_at, as SQL for set-based updates.</summary>
+    public static Expression<Func<Ticket, DateTime?>> ClosedAtAfter(TicketStatus status, DateTime utcNow) =>
+        status == TicketStatus.Closed ? t => t.ClosedAt ?? utcNow : t => null;
 }
