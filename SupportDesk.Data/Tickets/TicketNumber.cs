@@ -6,7 +6,7 @@ namespace SupportDesk.Data.Tickets;
 public static class TicketNumber
 {
     public const int Length = 17;
-    private const string Alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    internal const string Alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     public static string New(DateTime utcNow)
     {

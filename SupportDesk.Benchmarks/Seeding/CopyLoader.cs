@@ -1,0 +1,172 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace SupportDesk.Benchmarks.Seeding;
+
+/// <summary>Streams generated rows into PostgreSQL with binary COPY; nothing bigger than one ticket is held in memory.</summary>
+public sealed class CopyLoader(NpgsqlConnection connection, GeneratedData data, int tickets, TextWriter log)
+{
+    public async Task UsersAsync(IReadOnlyList<SeedUser> users, IReadOnlyDictionary<string, string> roleIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(roleIds);
+        var hash = SeedUsers.PasswordHash();
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            """
+            COPY "AspNetUsers" (id, full_name, is_active, prefers_dark_mode, created_at, updated_at, user_name, normalized_user_name,
+                email, normalized_email, email_confirmed, password_hash, security_stamp, concurrency_stamp,
+                phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count) FROM STDIN (FORMAT BINARY)
+            """, cancellationToken))
+        {
+            var rng = new Rng((ulong)users.Count);
+            foreach (var user in users)
+            {
+                copy.StartRow();
+                copy.Write(user.Id, NpgsqlDbType.Text);
+                copy.Write(user.FullName, NpgsqlDbType.Varchar);
+                copy.Write(true, NpgsqlDbType.Boolean);
+                copy.Write(false, NpgsqlDbType.Boolean);
+                copy.Write(user.CreatedAt, NpgsqlDbType.TimestampTz);
+                copy.Write(user.CreatedAt, NpgsqlDbType.TimestampTz);
+                copy.Write(user.Email, NpgsqlDbType.Varchar);
+                copy.Write(user.Email.ToUpperInvariant(), NpgsqlDbType.Varchar);
+                copy.Write(user.Email, NpgsqlDbType.Varchar);
+                copy.Write(user.Email.ToUpperInvariant(), NpgsqlDbType.Varchar);
+                copy.Write(true, NpgsqlDbType.Boolean);
+                copy.Write(hash, NpgsqlDbType.Text);
+                copy.Write(rng.NextGuid().ToString("N").ToUpperInvariant(), NpgsqlDbType.Text);
+                copy.Write(rng.NextGuid().ToString(), NpgsqlDbType.Text);
+                copy.Write(false, NpgsqlDbType.Boolean);
+                copy.Write(false, NpgsqlDbType.Boolean);
+                copy.Write(true, NpgsqlDbType.Boolean);
+                copy.Write(0, NpgsqlDbType.Integer);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY \"AspNetUserRoles\" (user_id, role_id) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var user in users)
+            {
+                copy.WriteRow(user.Id, roleIds[user.Role]);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+    }
+
+    public async Task<long> TicketsAsync(CancellationToken cancellationToken)
+    {
+        var numbers = new SeedTicketNumbers();
+        return await PassAsync("tickets",
+            "COPY tickets (id, number, title, description, status, priority, creator_id, assignee_id, category, custom_fields, created_at, updated_at, resolved_at, closed_at, first_response_at) FROM STDIN (FORMAT BINARY)",
+            (copy, row) =>
+            {
+                copy.StartRow();
+                copy.Write(row.Id, NpgsqlDbType.Bigint);
+                copy.Write(numbers.Next(row.CreatedAt), NpgsqlDbType.Varchar);
+                copy.Write(row.Title, NpgsqlDbType.Varchar);
+                copy.Write(row.Description, NpgsqlDbType.Text);
+                copy.Write((int)row.Status, NpgsqlDbType.Integer);
+                copy.Write((int)row.Priority, NpgsqlDbType.Integer);
+                copy.Write(row.CreatorId, NpgsqlDbType.Text);
+                WriteNullable(copy, row.AssigneeId, NpgsqlDbType.Text);
+                copy.Write(row.Category, NpgsqlDbType.Varchar);
+                copy.Write("{}", NpgsqlDbType.Jsonb);
+                copy.Write(row.CreatedAt, NpgsqlDbType.TimestampTz);
+                copy.Write(row.UpdatedAt, NpgsqlDbType.TimestampTz);
+                WriteNullable(copy, row.ResolvedAt, NpgsqlDbType.TimestampTz);
+                WriteNullable(copy, row.ClosedAt, NpgsqlDbType.TimestampTz);
+                WriteNullable(copy, row.FirstResponseAt, NpgsqlDbType.TimestampTz);
+                return 1;
+            }, cancellationToken);
+    }
+
+    public Task<long> TicketTagsAsync(IReadOnlyList<int> tagIds, CancellationToken cancellationToken) =>
+        PassAsync("ticket tags", "COPY ticket_tags (ticket_id, tag_id, added_at) FROM STDIN (FORMAT BINARY)",
+            (copy, row) =>
+            {
+                foreach (var tag in row.TagIds)
+                {
+                    copy.StartRow();
+                    copy.Write(row.Id, NpgsqlDbType.Bigint);
+                    copy.Write(tagIds[tag - 1], NpgsqlDbType.Integer);
+                    copy.Write((row.FirstResponseAt ?? row.CreatedAt).AddMinutes(1), NpgsqlDbType.TimestampTz);
+                }
+
+                return row.TagIds.Count;
+            }, cancellationToken);
+
+    public Task<long> CommentsAsync(CancellationToken cancellationToken)
+    {
+        long id = 0;
+        return PassAsync("comments",
+            "COPY comments (id, ticket_id, author_id, content, is_internal, created_at, updated_at) FROM STDIN (FORMAT BINARY)",
+            (copy, row) =>
+            {
+                foreach (var comment in row.Comments)
+                {
+                    copy.StartRow();
+                    copy.Write(++id, NpgsqlDbType.Bigint);
+                    copy.Write(row.Id, NpgsqlDbType.Bigint);
+                    copy.Write(comment.AuthorId, NpgsqlDbType.Text);
+                    copy.Write(comment.Content, NpgsqlDbType.Text);
+                    copy.Write(comment.IsInternal, NpgsqlDbType.Boolean);
+                    copy.Write(comment.CreatedAt, NpgsqlDbType.TimestampTz);
+                    copy.Write(comment.CreatedAt, NpgsqlDbType.TimestampTz);
+                }
+
+                return row.Comments.Count;
+            }, cancellationToken);
+    }
+
+    /// <summary>Regenerates every ticket and lets <paramref name="write"/> turn it into rows; returns the rows written.</summary>
+    private async Task<long> PassAsync(string phase, string copySql, Func<NpgsqlBinaryImporter, TicketRow, int> write, CancellationToken cancellationToken)
+    {
+        var progress = new Progress(log, phase, tickets);
+        var row = new TicketRow();
+        long rows = 0;
+        await using var copy = await connection.BeginBinaryImportAsync(copySql, cancellationToken);
+        copy.Timeout = TimeSpan.Zero;
+        for (long id = 1; id <= tickets; id++)
+        {
+            data.Fill(id, row);
+            rows += write(copy, row);
+            if ((id & 1023) == 0)
+            {
+                progress.Report(id);
+            }
+        }
+
+        await copy.CompleteAsync(cancellationToken);
+        progress.Finish(tickets);
+        return rows;
+    }
+
+    private static void WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type)
+        where T : struct
+    {
+        if (value is { } v)
+        {
+            copy.Write(v, type);
+        }
+        else
+        {
+            copy.WriteNull();
+        }
+    }
+
+    private static void WriteNullable(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type)
+    {
+        if (value is null)
+        {
+            copy.WriteNull();
+        }
+        else
+        {
+            copy.Write(value, type);
+        }
+    }
+}

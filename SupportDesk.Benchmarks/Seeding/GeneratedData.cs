@@ -1,0 +1,149 @@
+using SupportDesk.Data.Demo;
+using SupportDesk.Data.Tickets;
+
+namespace SupportDesk.Benchmarks.Seeding;
+
+public readonly record struct CommentRow(string AuthorId, string Content, bool IsInternal, DateTime CreatedAt);
+
+/// <summary>One generated ticket; reused from row to row so a million tickets allocate little.</summary>
+public sealed class TicketRow
+{
+    public long Id { get; set; }
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+    public TicketStatus Status { get; set; }
+    public TicketPriority Priority { get; set; }
+    public string CreatorId { get; set; } = "";
+    public string? AssigneeId { get; set; }
+    public string Category { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? ResolvedAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public DateTime? FirstResponseAt { get; set; }
+    public List<int> TagIds { get; } = new(3);
+    public List<CommentRow> Comments { get; } = new(10);
+}
+
+/// <summary>
+/// Deterministic tickets: ticket <c>id</c> depends only on the seed and its id, so the ticket, tag and
+/// comment passes regenerate the same ticket instead of holding millions of rows in memory.
+/// Ids grow with creation time, as they would in a real helpdesk.
+/// </summary>
+public sealed class GeneratedData(SeedOptions options, IReadOnlyList<SeedUser> users, DateTime now)
+{
+    // Weights per 1000 for Open, InProgress, WaitingOnCustomer, Resolved, Closed by ticket age.
+    private static readonly int[] Fresh = [450, 300, 150, 100, 0];
+    private static readonly int[] Recent = [150, 250, 200, 250, 150];
+    private static readonly int[] Month = [30, 70, 50, 250, 600];
+    private static readonly int[] Old = [2, 3, 5, 90, 900];
+    private static readonly int[] Priorities = [20, 50, 22, 8];
+
+    private readonly SeedUser[] customers = [.. users.Where(u => u.Role != Data.Users.Roles.Agent)];
+    private readonly SeedUser[] agents = [.. users.Where(u => u.Role == Data.Users.Roles.Agent)];
+    private readonly DateTime start = now.AddYears(-2);
+
+    public DateTime Now => now;
+
+    /// <summary>The tags with the ids they are stored under (1-based, in catalog order).</summary>
+    internal static IReadOnlyList<DemoTag> Tags => DemoCatalog.Tags;
+
+    public void Fill(long id, TicketRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var rng = Rng.For(options.Seed, id);
+        var span = (now - start).Ticks;
+        var created = start.AddTicks((long)(span * ((id - 1 + rng.Unit()) / options.Tickets)));
+        var age = (now - created).TotalDays;
+        var status = (TicketStatus)rng.Weighted(age < 2 ? Fresh : age < 14 ? Recent : age < 60 ? Month : Old);
+        var category = rng.Pick(DemoCatalog.Categories);
+        var issue = rng.Pick(category.Issues);
+
+        row.Id = id;
+        row.Title = issue.Title;
+        row.Description = category.HasOrder ? $"{issue.Description} Order SO-{100000 + id}." : issue.Description;
+        row.Status = status;
+        row.Priority = (TicketPriority)rng.Weighted(Priorities);
+        row.Category = category.Name;
+        row.CreatorId = rng.Pick(customers).Id;
+        row.AssigneeId = status == TicketStatus.Open ? null : rng.Pick(agents).Id;
+        row.CreatedAt = created;
+        row.ResolvedAt = status >= TicketStatus.Resolved ? Between(created, created.AddHours(1 + rng.Below(120)), 0.7) : null;
+        row.ClosedAt = status == TicketStatus.Closed ? Between(row.ResolvedAt!.Value, row.ResolvedAt.Value.AddDays(2 + rng.Below(6)), 0.9) : null;
+
+        row.TagIds.Clear();
+        var tagCount = Math.Min(rng.Below(4), category.Tags.Count);
+        var first = rng.Below(category.Tags.Count);
+        for (var i = 0; i < tagCount; i++)
+        {
+            var name = category.Tags[(first + i) % category.Tags.Count];
+            row.TagIds.Add(IndexOfTag(name) + 1);
+        }
+
+        AddComments(ref rng, row);
+    }
+
+    private void AddComments(ref Rng rng, TicketRow row)
+    {
+        row.Comments.Clear();
+        row.FirstResponseAt = null;
+        var end = row.ClosedAt ?? row.ResolvedAt ?? now;
+        var count = row.AssigneeId is null ? rng.Below(3) : rng.Below(11);
+        var window = (end - row.CreatedAt).Ticks;
+        var agentSpoke = false;
+        for (var k = 0; k < count; k++)
+        {
+            var at = row.CreatedAt.AddTicks((long)(window * ((k + rng.Unit()) / (count + 1))));
+            var roll = rng.Below(100);
+            CommentRow comment;
+            if (row.AssigneeId is null || roll < 45)
+            {
+                var texts = agentSpoke && row.ResolvedAt is not null && k == count - 1 ? DemoCatalog.Thanks
+                    : agentSpoke ? DemoCatalog.CustomerReplies : DemoCatalog.Nudges;
+                comment = new(row.CreatorId, rng.Pick(texts), false, at);
+            }
+            else if (roll < 60)
+            {
+                comment = new(row.AssigneeId, rng.Pick(DemoCatalog.InternalNotes), true, at);
+            }
+            else
+            {
+                var texts = !agentSpoke ? DemoCatalog.FirstReplies
+                    : row.ResolvedAt is not null && k >= count - 2 ? DemoCatalog.Resolutions : DemoCatalog.FollowUps;
+                comment = new(row.AssigneeId, rng.Pick(texts), false, at);
+                row.FirstResponseAt ??= at;
+                agentSpoke = true;
+            }
+
+            row.Comments.Add(comment);
+        }
+
+        if (row.FirstResponseAt is null && row.Status != TicketStatus.Open)
+        {
+            // Answered by phone or by a reply that was later removed: staff tickets always have a first response.
+            row.FirstResponseAt = row.CreatedAt.AddTicks((long)(window * 0.05 * rng.Unit()));
+        }
+
+        var last = row.Comments.Count > 0 ? row.Comments[^1].CreatedAt : row.CreatedAt;
+        row.UpdatedAt = Max(Max(last, row.ClosedAt ?? row.ResolvedAt ?? row.CreatedAt), row.FirstResponseAt ?? row.CreatedAt);
+    }
+
+    /// <summary><paramref name="wanted"/>, unless it lies in the future: then a point <paramref name="share"/> of the way to now.</summary>
+    private DateTime Between(DateTime from, DateTime wanted, double share) =>
+        wanted <= now ? wanted : from.AddTicks((long)((now - from).Ticks * share));
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+
+    private static int IndexOfTag(string name)
+    {
+        for (var i = 0; i < DemoCatalog.Tags.Count; i++)
+        {
+            if (DemoCatalog.Tags[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"Category tag {name} is not in the catalog.");
+    }
+}

@@ -1,0 +1,104 @@
+using Npgsql;
+
+namespace SupportDesk.Benchmarks.Seeding;
+
+/// <summary>
+/// Takes the load's brakes off and puts them back: indexes other than primary keys (COPY into a GIN-indexed
+/// table is about 70x slower than building the index afterwards, and btree indexes on random keys such as
+/// user ids cost most of the rest), per-row foreign-key checks and the search triggers (the documents are
+/// built set-based at the end). Definitions are read from the catalog before dropping, so
+/// exactly what the migrations created comes back.
+/// </summary>
+public sealed class IndexRebuild
+{
+    private static readonly string[] LoadedTables = ["tickets", "comments", "ticket_tags", "ticket_search_documents"];
+    private static readonly string[] TriggerTables = ["tickets", "comments"];
+    private readonly List<string> indexes = [];
+    private readonly List<(string Table, string Name, string Definition)> foreignKeys = [];
+
+    public IReadOnlyList<string> IndexDefinitions => indexes;
+
+    public static async Task<IndexRebuild> DropAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var rebuild = new IndexRebuild();
+        await using (var read = new NpgsqlCommand(
+            """
+            SELECT i.indexdef FROM pg_indexes i
+            WHERE i.schemaname = current_schema() AND i.tablename = ANY(@t)
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)
+            ORDER BY i.indexname
+            """, connection))
+        {
+            read.Parameters.AddWithValue("t", LoadedTables);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rebuild.indexes.Add(reader.GetString(0));
+            }
+        }
+
+        await using (var read = new NpgsqlCommand(
+            """
+            SELECT c.conrelid::regclass::text, quote_ident(c.conname), pg_get_constraintdef(c.oid)
+            FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+            WHERE c.contype = 'f' AND t.relnamespace = current_schema()::regnamespace AND t.relname = ANY(@t)
+            ORDER BY 1, 2
+            """, connection))
+        {
+            read.Parameters.AddWithValue("t", LoadedTables);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rebuild.foreignKeys.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        foreach (var (table, name, _) in rebuild.foreignKeys)
+        {
+            await ExecuteAsync(connection, $"ALTER TABLE {table} DROP CONSTRAINT {name}", cancellationToken);
+        }
+
+        await ExecuteAsync(connection, string.Concat(rebuild.indexes.Select(d => $"DROP INDEX {IndexName(d)};")), cancellationToken);
+        await ExecuteAsync(connection, string.Concat(TriggerTables.Select(t => $"ALTER TABLE {t} DISABLE TRIGGER USER;")), cancellationToken);
+        return rebuild;
+    }
+
+    /// <summary>Each constraint is checked once, set-based, as it is added back.</summary>
+    public async Task RestoreForeignKeysAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        foreach (var (table, name, definition) in foreignKeys)
+        {
+            await ExecuteAsync(connection, $"ALTER TABLE {table} ADD CONSTRAINT {name} {definition}", cancellationToken);
+        }
+    }
+
+    public async Task RestoreIndexesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        foreach (var definition in indexes)
+        {
+            await ExecuteAsync(connection, definition, cancellationToken);
+        }
+    }
+
+    public static Task EnableTriggersAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, string.Concat(TriggerTables.Select(t => $"ALTER TABLE {t} ENABLE TRIGGER USER;")), cancellationToken);
+
+    internal static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        if (sql.Length == 0)
+        {
+            return;
+        }
+
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    // pg_indexes.indexdef reads "CREATE [UNIQUE] INDEX name ON ...".
+    private static string IndexName(string definition)
+    {
+        var words = definition.Split(' ');
+        return words[Array.IndexOf(words, "INDEX") + 1];
+    }
+}
