@@ -14,6 +14,7 @@ using SupportDesk.Data.Settings;
 using SupportDesk.Data.Tags;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
+using SupportDesk.Data.Views;
 
 namespace SupportDesk.Data;
 
@@ -34,6 +35,7 @@ public abstract class SupportDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<ReplyDraft> ReplyDrafts => Set<ReplyDraft>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
 
     /// <summary>
     /// Who the changes saved through this context are made by; the audit interceptor stamps it on

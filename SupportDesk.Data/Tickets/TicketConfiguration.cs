@@ -5,6 +5,9 @@ namespace SupportDesk.Data.Tickets;
 
 internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
 {
+    /// <summary>Both engines read this predicate alike: columns are snake_case and unquoted.</summary>
+    private const string LiveOnly = "deleted_at IS NULL";
+
     public void Configure(EntityTypeBuilder<Ticket> builder)
     {
         builder.Property(t => t.Number).HasMaxLength(TicketNumber.Length);
@@ -16,6 +19,15 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => t.AssigneeId);
         builder.HasIndex(t => t.CreatedAt);
         builder.HasIndex(t => t.DeletedAt);
+
+        // One index per way the queue reads live tickets, each ending in the keyset's (sort column, id)
+        // so a page is a short index range scan and a capped count can be answered from the index alone.
+        builder.HasIndex(t => new { t.CreatedAt, t.Id }).HasDatabaseName("ix_tickets_live_created").HasFilter(LiveOnly);
+        builder.HasIndex(t => new { t.UpdatedAt, t.Id }).HasDatabaseName("ix_tickets_live_updated").HasFilter(LiveOnly);
+        builder.HasIndex(t => new { t.Status, t.CreatedAt, t.Id }).HasDatabaseName("ix_tickets_live_status_created").HasFilter(LiveOnly);
+        builder.HasIndex(t => new { t.Status, t.UpdatedAt, t.Id }).HasDatabaseName("ix_tickets_live_status_updated").HasFilter(LiveOnly);
+        builder.HasIndex(t => new { t.AssigneeId, t.UpdatedAt, t.Id }).HasDatabaseName("ix_tickets_live_assignee_updated").HasFilter(LiveOnly);
+        builder.HasIndex(t => new { t.CreatedAt, t.Id }).HasDatabaseName("ix_tickets_live_unassigned_created").HasFilter(LiveOnly + " AND assignee_id IS NULL");
 
         // Tickets outlive people: a user who created tickets cannot be deleted (deactivate instead);
         // an assignee who goes away leaves the ticket unassigned.

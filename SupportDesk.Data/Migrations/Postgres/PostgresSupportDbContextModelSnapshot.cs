@@ -805,8 +805,28 @@ namespace SupportDesk.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_tickets_number");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_live_unassigned_created")
+                        .HasFilter("deleted_at IS NULL AND assignee_id IS NULL");
+
                     b.HasIndex("Status", "Priority")
                         .HasDatabaseName("ix_tickets_status_priority");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_live_updated")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex("AssigneeId", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_live_assignee_updated")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex("Status", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_live_status_created")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex("Status", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_live_status_updated")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.HasIndex(new[] { "Number" }, "NumberTrigrams")
                         .HasDatabaseName("ix_tickets_number_trgm");
@@ -948,6 +968,58 @@ namespace SupportDesk.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalizedEmail" }, "EmailTrigrams"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("SupportDesk.Data.Views.SavedView", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsShared")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_shared");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("query");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_views");
+
+                    b.HasIndex("IsShared")
+                        .HasDatabaseName("ix_saved_views_is_shared")
+                        .HasFilter("is_shared");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_saved_views_owner_id_name");
+
+                    b.ToTable("saved_views", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1225,6 +1297,18 @@ namespace SupportDesk.Data.Migrations.Postgres
                     b.Navigation("Assignee");
 
                     b.Navigation("Creator");
+                });
+
+            modelBuilder.Entity("SupportDesk.Data.Views.SavedView", b =>
+                {
+                    b.HasOne("SupportDesk.Data.Users.AppUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_views_users_owner_id");
+
+                    b.Navigation("Owner");
                 });
 
             modelBuilder.Entity("SupportDesk.Data.Tags.Tag", b =>

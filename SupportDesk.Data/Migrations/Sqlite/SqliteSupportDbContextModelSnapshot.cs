@@ -745,8 +745,28 @@ namespace SupportDesk.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_tickets_number");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_live_unassigned_created")
+                        .HasFilter("deleted_at IS NULL AND assignee_id IS NULL");
+
                     b.HasIndex("Status", "Priority")
                         .HasDatabaseName("ix_tickets_status_priority");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_live_updated")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex("AssigneeId", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_live_assignee_updated")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex("Status", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_live_status_created")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex("Status", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_live_status_updated")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.ToTable("tickets", (string)null);
                 });
@@ -870,6 +890,56 @@ namespace SupportDesk.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_asp_net_users_is_active_full_name");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("SupportDesk.Data.Views.SavedView", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsShared")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_shared");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("query");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_views");
+
+                    b.HasIndex("IsShared")
+                        .HasDatabaseName("ix_saved_views_is_shared")
+                        .HasFilter("is_shared");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_saved_views_owner_id_name");
+
+                    b.ToTable("saved_views", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1135,6 +1205,18 @@ namespace SupportDesk.Data.Migrations.Sqlite
                     b.Navigation("Assignee");
 
                     b.Navigation("Creator");
+                });
+
+            modelBuilder.Entity("SupportDesk.Data.Views.SavedView", b =>
+                {
+                    b.HasOne("SupportDesk.Data.Users.AppUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_views_users_owner_id");
+
+                    b.Navigation("Owner");
                 });
 
             modelBuilder.Entity("SupportDesk.Data.Tags.Tag", b =>
