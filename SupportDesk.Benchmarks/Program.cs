@@ -1,29 +1,16 @@
+using SupportDesk.Benchmarks.Measuring;
 using SupportDesk.Benchmarks.Seeding;
 
 namespace SupportDesk.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project SupportDesk.Benchmarks -- seed --connection "Host=...;Username=...;Database=..." [--tickets N]</c>.
+/// <c>dotnet run -c Release --project SupportDesk.Benchmarks -- seed|bench --connection "Host=...;Username=...;Database=..."</c>.
 /// A named class rather than top-level statements, so the tests can reference this project and the web app's <c>Program</c> side by side.
 /// </summary>
 internal static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length == 0 || args[0] != "seed")
-        {
-            Console.Error.WriteLine(SeedOptions.Usage);
-            return 2;
-        }
-
-        var (options, error) = SeedOptions.Parse(args[1..]);
-        if (options is null)
-        {
-            Console.Error.WriteLine(error);
-            Console.Error.WriteLine(SeedOptions.Usage);
-            return 2;
-        }
-
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -31,10 +18,25 @@ internal static class BenchmarkProgram
             cancel.Cancel();
         };
 
+        return args.FirstOrDefault() switch
+        {
+            "seed" => await SeedAsync(args[1..], cancel.Token),
+            "bench" => await BenchAsync(args[1..], cancel.Token),
+            _ => Usage(SeedOptions.Usage + Environment.NewLine + BenchOptions.Usage),
+        };
+    }
+
+    private static async Task<int> SeedAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var (options, error) = SeedOptions.Parse(args);
+        if (options is null)
+        {
+            return Usage(error + Environment.NewLine + SeedOptions.Usage);
+        }
+
         try
         {
-            var summary = await Seeder.RunAsync(options, Console.Error, TimeProvider.System, cancel.Token);
-            Console.WriteLine(summary);
+            Console.WriteLine(await Seeder.RunAsync(options, Console.Error, TimeProvider.System, cancellationToken));
             return 0;
         }
         catch (SeedRefusedException ex)
@@ -42,5 +44,31 @@ internal static class BenchmarkProgram
             Console.Error.WriteLine(ex.Message);
             return 1;
         }
+    }
+
+    private static async Task<int> BenchAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var (options, error) = BenchOptions.Parse(args);
+        if (options is null)
+        {
+            return Usage(error + Environment.NewLine + BenchOptions.Usage);
+        }
+
+        try
+        {
+            Console.WriteLine(await Benchmark.RunAsync(options, Console.Error, cancellationToken));
+            return 0;
+        }
+        catch (BenchRefusedException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 1;
+        }
+    }
+
+    private static int Usage(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 2;
     }
 }

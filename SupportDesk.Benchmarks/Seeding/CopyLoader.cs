@@ -61,7 +61,7 @@ public sealed class CopyLoader(NpgsqlConnection connection, GeneratedData data, 
     {
         var numbers = new SeedTicketNumbers();
         return await PassAsync("tickets",
-            "COPY tickets (id, number, title, description, status, priority, creator_id, assignee_id, category, custom_fields, created_at, updated_at, resolved_at, closed_at, first_response_at) FROM STDIN (FORMAT BINARY)",
+            "COPY tickets (id, number, title, description, status, priority, creator_id, assignee_id, category, custom_fields, created_at, updated_at, resolved_at, closed_at, first_response_at) FROM STDIN (FORMAT BINARY, FREEZE)",
             (copy, row) =>
             {
                 copy.StartRow();
@@ -85,7 +85,7 @@ public sealed class CopyLoader(NpgsqlConnection connection, GeneratedData data, 
     }
 
     public Task<long> TicketTagsAsync(IReadOnlyList<int> tagIds, CancellationToken cancellationToken) =>
-        PassAsync("ticket tags", "COPY ticket_tags (ticket_id, tag_id, added_at) FROM STDIN (FORMAT BINARY)",
+        PassAsync("ticket tags", "COPY ticket_tags (ticket_id, tag_id, added_at) FROM STDIN (FORMAT BINARY, FREEZE)",
             (copy, row) =>
             {
                 foreach (var tag in row.TagIds)
@@ -103,7 +103,7 @@ public sealed class CopyLoader(NpgsqlConnection connection, GeneratedData data, 
     {
         long id = 0;
         return PassAsync("comments",
-            "COPY comments (id, ticket_id, author_id, content, is_internal, created_at, updated_at) FROM STDIN (FORMAT BINARY)",
+            "COPY comments (id, ticket_id, author_id, content, is_internal, created_at, updated_at) FROM STDIN (FORMAT BINARY, FREEZE)",
             (copy, row) =>
             {
                 foreach (var comment in row.Comments)

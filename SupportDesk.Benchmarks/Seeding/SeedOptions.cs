@@ -12,15 +12,10 @@ public sealed record SeedOptions(string Connection, int Tickets = 10_000, int Cu
     public static (SeedOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Count; i += 2)
+        var (values, error) = CommandLine.Pairs(args);
+        if (values is null)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
-            {
-                return (null, $"expected --name value at '{args[i]}'");
-            }
-
-            values[args[i][2..]] = args[i + 1];
+            return (null, error);
         }
 
         var options = new SeedOptions(values.GetValueOrDefault("connection") ?? "");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SupportDesk.Data.Access;
+using SupportDesk.Data.Search;
 using SupportDesk.Data.Tickets;
 
 namespace SupportDesk.Data.Queue;
@@ -12,6 +13,9 @@ namespace SupportDesk.Data.Queue;
 public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, TimeProvider clock)
 {
     public const int CountCap = 10_000;
+
+    /// <summary>How many of the newest matches "best match" ranks.</summary>
+    public const int RankWindow = 1_000;
 
     public async Task<QueuePage> ListAsync(Actor actor, QueueFilter filter, QueueSort sort, QueuePaging paging, CancellationToken cancellationToken)
     {
@@ -27,6 +31,17 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
 
         var before = QueueCursor.Decode(paging.Before);
         var after = before is null ? QueueCursor.Decode(paging.After) : null;
+        if (sort.Key == QueueSortKey.Relevance)
+        {
+            if (!string.IsNullOrWhiteSpace(filter.Text))
+            {
+                var ranked = await RankedAsync(db, actor, tickets, filter.Text, size, after, before, now, cancellationToken);
+                return new QueuePage(ranked.Rows, total, capped, ranked.Next, ranked.Previous);
+            }
+
+            sort = new QueueSort();
+        }
+
         var backwards = before is not null;
         var page = QueueOrder.Apply(tickets, sort, after ?? before, descending: sort.Descending != backwards);
         var rows = await Project(page.Take(size + 1)).ToListAsync(cancellationToken);
@@ -44,6 +59,43 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
         var previous = backwards ? (more ? first : null) : after is null ? null : first;
         return new QueuePage(rows, total, capped, next, previous);
     }
+
+    /// <summary>
+    /// Ranks the newest <see cref="RankWindow"/> matches and pages through them in rank order. Ranking every match
+    /// of a common word in a million tickets would read them all; people read the first few pages of best
+    /// matches, and newest-first paging still reaches everything.
+    /// </summary>
+    private static async Task<(List<QueueRow> Rows, string? Next, string? Previous)> RankedAsync(
+        SupportDbContext db, Actor actor, IQueryable<Ticket> tickets, string text, int size, QueueCursor? after, QueueCursor? before, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var candidates = await tickets.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(RankWindow)
+            .Select(t => new { t.Id, t.Number }).ToListAsync(cancellationToken);
+        var scores = await TicketRanking.ScoresAsync(db, actor, text, [.. candidates.Select(c => c.Id)], cancellationToken);
+        var number = text.Trim().ToUpperInvariant();
+        var ordered = candidates
+            .OrderByDescending(c => c.Number == number ? double.MaxValue : scores.GetValueOrDefault(c.Id))
+            .ThenByDescending(c => c.Id)
+            .Select(c => c.Id)
+            .ToList();
+
+        // A cursor names the row at the page's edge; one that is not in the ranking (edited, or the data moved) starts over.
+        var start = (after, before) switch
+        {
+            ({ } a, _) when ordered.IndexOf(a.Id) is var i and >= 0 => i + 1,
+            (_, { } b) when ordered.IndexOf(b.Id) is var i and >= 0 => Math.Max(0, i - size),
+            _ => 0,
+        };
+        var ids = ordered.Skip(start).Take(size).ToList();
+        var rows = await Project(db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id))).ToListAsync(cancellationToken);
+        var position = ids.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+        rows = [.. rows.OrderBy(r => position[r.Id]).Select(r => r with { IsOverdue = TicketMetrics.IsOverdue(r.Status, r.CreatedAt, now) })];
+        var next = start + size < ordered.Count && rows.Count > 0 ? RankCursor(rows[^1]) : null;
+        var previous = start > 0 && rows.Count > 0 ? RankCursor(rows[0]) : null;
+        return (rows, next, previous);
+    }
+
+    private static string RankCursor(QueueRow row) => new QueueCursor("rank", row.Id).Encode();
 
     /// <summary>Live counts for the built-in views, each capped like the queue's own count.</summary>
     public async Task<IReadOnlyDictionary<BuiltInView, (int Count, bool Capped)>> ViewCountsAsync(Actor actor, CancellationToken cancellationToken)

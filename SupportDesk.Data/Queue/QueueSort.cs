@@ -10,6 +10,12 @@ public enum QueueSortKey
     Status,
     Priority,
     Assignee,
+
+    /// <summary>
+    /// Best match first, among the newest <see cref="QueueQueries.RankWindow"/> matches of the search text; without
+    /// search text the queue sorts newest first.
+    /// </summary>
+    Relevance,
 }
 
 public sealed record QueueSort(QueueSortKey Key = QueueSortKey.Created, bool Descending = true);
