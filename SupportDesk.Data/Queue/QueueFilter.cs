@@ -1,3 +1,4 @@
+using SupportDesk.Data.Search;
 using SupportDesk.Data.Tickets;
 
 namespace SupportDesk.Data.Queue;
@@ -44,4 +45,10 @@ public sealed record QueueFilter
 
     /// <summary>Admins only; ignored for everyone else.</summary>
     public bool IncludeDeleted { get; init; }
+
+    /// <summary>How <see cref="Text"/> is matched, settled by <see cref="QueueFilters.ResolveAsync"/> before a query runs.</summary>
+    internal TextMatch TextMatch { get; init; }
+
+    /// <summary>The ids of <see cref="Tags"/>, looked up by <see cref="QueueFilters.ResolveAsync"/>; null until then.</summary>
+    internal IReadOnlyList<int>? TagIds { get; init; }
 }

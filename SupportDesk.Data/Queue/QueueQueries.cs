@@ -26,6 +26,7 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
         var size = QueuePaging.Sizes.Contains(paging.PageSize) ? paging.PageSize : QueuePaging.Sizes[0];
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        filter = await QueueFilters.ResolveAsync(db, actor, filter, cancellationToken);
         var tickets = QueueFilters.Apply(db, actor, filter, now);
         var (total, capped) = await CountAsync(tickets, cancellationToken);
 

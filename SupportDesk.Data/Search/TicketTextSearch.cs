@@ -5,46 +5,65 @@ using SupportDesk.Data.Tickets;
 namespace SupportDesk.Data.Search;
 
 /// <summary>
-/// The search box: full-text over title, description and replies (plus internal notes for staff), a
-/// ticket number or a customer's email exactly, and partial titles. Each engine uses its own index.
+/// The search box: a ticket number or (for staff) a customer's email finds exactly that; otherwise words, over
+/// title, description and replies (plus internal notes for staff); and when no whole word matches, part of a
+/// word in the title. Each engine uses its own index. Settling which of these the text is first, with cheap
+/// lookups, keeps every query a single condition: a union of all four made PostgreSQL gather every match of a
+/// common word before it could show the newest fifty.
 /// </summary>
 public static class TicketTextSearch
 {
-    /// <summary>Narrows <paramref name="tickets"/> (already limited to what the actor may see) to those matching <paramref name="text"/>.</summary>
-    public static IQueryable<Ticket> Matching(this IQueryable<Ticket> tickets, SupportDbContext db, Actor actor, string text)
+    /// <summary>Decides how <paramref name="text"/> is matched; at most three indexed existence checks.</summary>
+    internal static async Task<TextMatch> MatchForAsync(SupportDbContext db, Actor actor, string text, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(actor);
-        text = text.Trim();
-        var upper = text.ToUpperInvariant();
-        var ids = db.Tickets.Where(t => t.Number == upper).Select(t => t.Id);
-        if (actor.IsStaff)
+        var upper = text.Trim().ToUpperInvariant();
+        if (await db.Tickets.AnyAsync(t => t.Number == upper, cancellationToken))
         {
-            ids = ids.Union(db.Tickets.Where(t => t.Creator!.NormalizedEmail == upper).Select(t => t.Id));
+            return TextMatch.Number;
         }
 
-        ids = db.Database.IsNpgsql() ? ids.Union(PostgresMatches(db, actor, text)) : SqliteMatches(db, actor, text, ids);
-        return tickets.Where(t => ids.Contains(t.Id));
+        if (actor.IsStaff && await db.Users.AnyAsync(u => u.NormalizedEmail == upper, cancellationToken))
+        {
+            return TextMatch.Email;
+        }
+
+        return await WordMatches(db, actor, text).AnyAsync(cancellationToken) ? TextMatch.Words : TextMatch.Partial;
     }
 
-    private static IQueryable<long> PostgresMatches(SupportDbContext db, Actor actor, string text)
+    /// <summary>Narrows <paramref name="tickets"/> (already limited to what the actor may see) to those matching <paramref name="text"/>.</summary>
+    internal static IQueryable<Ticket> Matching(this IQueryable<Ticket> tickets, SupportDbContext db, Actor actor, string text, TextMatch how)
     {
-        var documents = db.Set<TicketSearchDocument>();
-        var words = actor.IsStaff
-            ? documents.Where(d => d.StaffText.Matches(EF.Functions.WebSearchToTsQuery("english", text))).Select(d => d.TicketId)
-            : documents.Where(d => d.PublicText.Matches(EF.Functions.WebSearchToTsQuery("english", text))).Select(d => d.TicketId);
-
-        // Part of a word in the title (the trigram index answers this).
-        var pattern = "%" + LikePattern.Escape(text) + "%";
-        return words.Union(db.Tickets.Where(t => EF.Functions.ILike(t.Title, pattern, LikePattern.EscapeCharacter)).Select(t => t.Id));
+        var upper = text.Trim().ToUpperInvariant();
+        switch (how)
+        {
+            case TextMatch.Number:
+                return tickets.Where(t => t.Number == upper);
+            case TextMatch.Email when actor.IsStaff:
+                return tickets.Where(t => t.Creator!.NormalizedEmail == upper);
+            case TextMatch.Partial:
+                var pattern = "%" + LikePattern.Escape(text.Trim()) + "%";
+                return db.Database.IsNpgsql()
+                    ? tickets.Where(t => EF.Functions.ILike(t.Title, pattern, LikePattern.EscapeCharacter))
+                    : tickets.Where(t => EF.Functions.Like(t.Title, pattern, LikePattern.EscapeCharacter));
+            default:
+                var ids = WordMatches(db, actor, text);
+                return tickets.Where(t => ids.Contains(t.Id));
+        }
     }
 
-    private static IQueryable<long> SqliteMatches(SupportDbContext db, Actor actor, string text, IQueryable<long> ids)
+    private static IQueryable<long> WordMatches(SupportDbContext db, Actor actor, string text)
     {
-        var pattern = "%" + LikePattern.Escape(text) + "%";
-        ids = ids.Union(db.Tickets.Where(t => EF.Functions.Like(t.Title, pattern, LikePattern.EscapeCharacter)).Select(t => t.Id));
+        if (db.Database.IsNpgsql())
+        {
+            var documents = db.Set<TicketSearchDocument>();
+            return actor.IsStaff
+                ? documents.Where(d => d.StaffText.Matches(EF.Functions.WebSearchToTsQuery("english", text))).Select(d => d.TicketId)
+                : documents.Where(d => d.PublicText.Matches(EF.Functions.WebSearchToTsQuery("english", text))).Select(d => d.TicketId);
+        }
+
         var match = Fts5Query.From(text, actor.IsStaff);
-        return match is null ? ids
-            : ids.Union(db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM ticket_search WHERE ticket_search MATCH {match}"));
+        return match is null
+            ? db.Tickets.Where(t => false).Select(t => t.Id)
+            : db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM ticket_search WHERE ticket_search MATCH {match}");
     }
 }

@@ -62,7 +62,7 @@ public sealed class TicketQueries(IDbContextFactory<SupportDbContext> contexts)
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            tickets = tickets.Matching(db, actor, query.Search);
+            tickets = tickets.Matching(db, actor, query.Search, await TicketTextSearch.MatchForAsync(db, actor, query.Search, cancellationToken));
         }
 
         var total = await tickets.CountAsync(cancellationToken);
