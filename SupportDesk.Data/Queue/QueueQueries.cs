@@ -28,7 +28,24 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         filter = await QueueFilters.ResolveAsync(db, actor, filter, cancellationToken);
         var tickets = QueueFilters.Apply(db, actor, filter, now);
-        var (total, capped) = await CountAsync(tickets, cancellationToken);
+        int total;
+        bool capped;
+        if (string.IsNullOrWhiteSpace(filter.Text))
+        {
+            (total, capped) = await CountAsync(tickets, cancellationToken);
+        }
+        else
+        {
+            // For words PostgreSQL has no statistics on (an order number, a name) it guesses thousands of matches, and
+            // then walks the newest tickets looking for one that is not there. Reading the matches' ids instead (at most
+            // the count's cap of them) gives the exact count, and a page of those is read by id.
+            var ids = await tickets.Select(t => t.Id).Take(CountCap + 1).ToListAsync(cancellationToken);
+            (total, capped) = ids.Count > CountCap ? (CountCap, true) : (ids.Count, false);
+            if (!capped)
+            {
+                tickets = db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id));
+            }
+        }
 
         var before = QueueCursor.Decode(paging.Before);
         var after = before is null ? QueueCursor.Decode(paging.After) : null;
