@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Audit;
 using SupportDesk.Data.Engines;
+using SupportDesk.Data.Notifications;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
 using SupportDesk.Tests.Infrastructure;
@@ -142,6 +145,44 @@ public sealed class TicketCreationBatchTests(DatabaseTemplates templates)
             Cancel);
 
         Assert.Equal([idle.Id, busy.Id, idle.Id, busy.Id, null], result.Value!.Select(t => t.AssigneeId));
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Numbers_already_taken_or_repeated_within_the_batch_are_swapped_before_the_insert(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
+        var agent = await database.UserAsync(Roles.Agent, "Maya");
+        var existing = await database.TicketAsync(agent);
+        var numbers = new ScriptedNumbers(existing.Number, existing.Number, "TKT-20260304-NEW2", "TKT-20260304-NEW3");
+        var creation = new TicketCreation(
+            database.Get<IDbContextFactory<Data.SupportDbContext>>(), numbers, database.Clock, database.Get<AttachmentUploads>(), NullLogger<TicketCreation>.Instance);
+
+        var result = await creation.CreateManyAsync(agent.AsActor(Roles.Agent), [Item("VPN drops every hour"), Item("Laptop will not charge")], null, Cancel);
+
+        Assert.Equal(["TKT-20260304-NEW2", "TKT-20260304-NEW3"], result.Value!.Select(t => t.Number));
+        await using var db = await database.ContextAsync();
+        Assert.Equal(3, await db.Tickets.CountAsync(Cancel));
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Each_urgent_unassigned_ticket_in_a_batch_alerts_every_active_agent_and_admin(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
+        var maya = await database.UserAsync(Roles.Agent, "Maya");
+        var admin = await database.UserAsync(Roles.Admin, "Ada");
+
+        var result = await database.Get<TicketCreation>().CreateManyAsync(
+            maya.AsActor(Roles.Agent),
+            [Item("Checkout is down") with { Priority = TicketPriority.Urgent }, Item("Printer is out of toner"), Item("Mail server rejects logins") with { Priority = TicketPriority.Urgent }],
+            null,
+            Cancel);
+
+        var urgent = new[] { result.Value![0], result.Value[2] };
+        await using var db = await database.ContextAsync();
+        var alerts = await db.Notifications.AsNoTracking().Where(n => n.Kind == NotificationKind.UrgentUnassigned).ToListAsync(Cancel);
+        Assert.Equal(
+            urgent.SelectMany(t => new[] { ((long?)t.Id, maya.Id), (t.Id, admin.Id) }).Order(),
+            alerts.Select(n => (n.TicketId, n.RecipientId)).Order());
     }
 
     /// <summary>A trigger that refuses one ticket row, so the batch fails after the rows before it were sent.</summary>

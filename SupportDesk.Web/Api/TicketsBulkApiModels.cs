@@ -10,7 +10,7 @@ public sealed record NewTicketBatchRequest(IReadOnlyList<NewTicketRequest?>? Ite
 public sealed record CreatedBatchResponse(IReadOnlyList<string> Numbers);
 
 /// <summary>What a bulk change does to every target ticket.</summary>
-public enum BulkChangeAction
+internal enum BulkChangeAction
 {
     Assign,
     Status,
