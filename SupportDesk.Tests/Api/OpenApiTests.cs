@@ -16,7 +16,7 @@ public sealed class OpenApiTests(DatabaseTemplates templates)
         var document = await (await anonymous.GetApiAsync("/openapi/v1.json")).JsonAsync(HttpStatusCode.OK);
 
         Assert.Equal(
-            ["/api/tickets", "/api/tickets/{number}", "/api/tickets/{number}/assignee", "/api/tickets/{number}/comments", "/api/tickets/{number}/status", "/api/users", "/api/users/{id}"],
+            ["/api/tickets", "/api/tickets/batch", "/api/tickets/bulk", "/api/tickets/{number}", "/api/tickets/{number}/assignee", "/api/tickets/{number}/comments", "/api/tickets/{number}/status", "/api/users", "/api/users/{id}"],
             document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         var bearer = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
         Assert.Equal(("http", "bearer"), (bearer.GetProperty("type").GetString(), bearer.GetProperty("scheme").GetString()));

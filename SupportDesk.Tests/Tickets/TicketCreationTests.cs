@@ -192,11 +192,4 @@ public sealed class TicketCreationTests(DatabaseTemplates templates)
         await using var db = await database.ContextAsync();
         Assert.Equal(TicketStatus.Open, (await db.Tickets.SingleAsync(Cancel)).Status);
     }
-
-    private sealed class ScriptedNumbers(params string[] numbers) : TicketNumbers
-    {
-        private readonly Queue<string> queue = new(numbers);
-
-        public override string Allocate(DateTime utcNow) => queue.Dequeue();
-    }
 }

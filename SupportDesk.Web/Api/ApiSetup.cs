@@ -54,6 +54,7 @@ public static class ApiSetup
             .RequireAuthorization(Policy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .MapTicketsApi()
+            .MapTicketsBulkApi()
             .MapUsersApi();
         app.MapOpenApi();
         return app;

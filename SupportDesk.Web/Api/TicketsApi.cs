@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SupportDesk.Data.Access;
 using SupportDesk.Data.Audit;
@@ -75,20 +74,7 @@ public static class TicketsApi
     {
         var errors = new List<FieldError>();
         ApiPaging.Check(request.Limit, request.Offset, errors);
-        var statuses = new List<TicketStatus>();
-        foreach (var text in request.Status ?? [])
-        {
-            // Names only: Enum.TryParse would also take numbers and comma-joined flags.
-            if (Enum.GetNames<TicketStatus>().FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)) is { } name)
-            {
-                statuses.Add(Enum.Parse<TicketStatus>(name));
-            }
-            else
-            {
-                errors.Add(new FieldError("status", $"Unknown status '{text}'; use {string.Join(", ", Enum.GetNames<TicketStatus>())}."));
-            }
-        }
-
+        var statuses = ApiEnums.ParseAll<TicketStatus>(request.Status, "status", "status", errors);
         if (errors.Count > 0)
         {
             return ApiProblems.Invalid(errors);
@@ -106,10 +92,7 @@ public static class TicketsApi
         NewTicketRequest request, [AsParameters] TicketsApiServices services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var customFields = request.CustomFields is { ValueKind: not JsonValueKind.Null } json ? json.GetRawText() : null;
-        var input = new NewTicket(
-            request.Title ?? "", request.Description ?? "", request.Priority ?? TicketPriority.Medium, request.Category, request.Tags, customFields, request.AutoAssign);
-        var created = await services.Creation.CreateAsync(services.Actor, input, services.Source, cancellationToken);
+        var created = await services.Creation.CreateAsync(services.Actor, request.ToNewTicket(), services.Source, cancellationToken);
         if (created.Value is not { } ticket)
         {
             return ApiProblems.For(created);

@@ -15,7 +15,17 @@ public sealed record NewTicketRequest(
     string? Category = null,
     IReadOnlyList<string>? Tags = null,
     JsonElement? CustomFields = null,
-    bool AutoAssign = false);
+    bool AutoAssign = false)
+{
+    internal NewTicket ToNewTicket() => new(
+        Title ?? "",
+        Description ?? "",
+        Priority ?? TicketPriority.Medium,
+        Category,
+        Tags,
+        CustomFields is { ValueKind: not JsonValueKind.Null } json ? json.GetRawText() : null,
+        AutoAssign);
+}
 
 /// <summary>Query of GET /api/tickets: any number of <c>status</c> values, newest first, paged by limit and offset.</summary>
 public sealed record TicketListRequest(

@@ -42,7 +42,10 @@ public sealed record QueueUrl(QueueFilter Filter, QueueSort Sort, QueuePaging Pa
     }
 
     /// <summary>The address for this state (the view's own defaults are left out, so view links stay short).</summary>
-    public string ToUri()
+    public string ToUri() => ToUri(Path);
+
+    /// <summary>The same state under another page that lists tickets the same way (the customers' portal).</summary>
+    public string ToUri(string path)
     {
         var query = new List<KeyValuePair<string, string?>>();
         void Add(string key, string? value)
@@ -81,6 +84,6 @@ public sealed record QueueUrl(QueueFilter Filter, QueueSort Sort, QueuePaging Pa
         Add("size", Paging.PageSize == QueuePaging.Sizes[0] ? null : Paging.PageSize.ToString(CultureInfo.InvariantCulture));
         Add("after", Paging.After);
         Add("before", Paging.Before);
-        return QueryHelpers.AddQueryString(Path, query);
+        return QueryHelpers.AddQueryString(path, query);
     }
 }
