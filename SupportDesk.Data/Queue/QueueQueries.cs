@@ -102,7 +102,7 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
     /// <summary>
     /// Live counts for the built-in views, each capped like the queue's own count. The navigation asks on every
     /// page, so all six are one statement: per view a scalar <c>count(*)</c> over at most <see cref="CountCap"/> + 1
-    /// ids, which the live-ticket partial indexes answer without reading the table.
+    /// rows of a live-ticket partial index (see <c>TicketConfiguration</c>), so no count walks the whole table.
     /// </summary>
     public async Task<IReadOnlyDictionary<BuiltInView, (int Count, bool Capped)>> ViewCountsAsync(Actor actor, CancellationToken cancellationToken)
     {

@@ -49,7 +49,7 @@ public sealed class SavedViewsMenuTests(DatabaseTemplates templates)
     }
 
     [Theory, ClassData(typeof(BothEngines))]
-    public async Task The_owner_renames_shares_and_deletes_from_the_menu_and_team_views_name_their_owner(DatabaseProvider provider)
+    public async Task The_owner_renames_shares_updates_and_deletes_from_the_menu_and_team_views_name_their_owner(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(templates, provider);
         var maya = await database.UserAsync(Roles.Agent, "Maya");
@@ -70,6 +70,11 @@ public sealed class SavedViewsMenuTests(DatabaseTemplates templates)
         await popovers.Find("button[aria-label='Share Mine open with the team']").ClickAsync(new MouseEventArgs());
         popovers.WaitForElement("button[aria-label='Stop sharing Mine open']", Timeout);
         Assert.Equal(["Mine open", "Printers"], (await views.ListAsync(jonas.AsActor(Roles.Agent), Cancel)).Select(v => v.Name));
+
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/tickets?status=Closed&after=MTJ8MzQ");
+        await popovers.Find("button[aria-label='Show the current filters in Mine open']").ClickAsync(new MouseEventArgs());
+        popovers.WaitForAssertion(() => Assert.False(popovers.Find("button[aria-label='Rename Mine open']").HasAttribute("disabled")), Timeout);
+        Assert.Equal("status=Closed", (await views.ListAsync(maya.AsActor(Roles.Agent), Cancel)).Single(v => v.IsMine).Query);
 
         var renaming = popovers.Find("button[aria-label='Rename Mine open']").ClickAsync(new MouseEventArgs());
         await dialogs.WaitForElement("#view-name", Timeout).ChangeAsync(new ChangeEventArgs { Value = "My open tickets" });

@@ -10,7 +10,7 @@ namespace SupportDesk.Web.Components.Queue;
 
 /// <summary>
 /// "Save view" keeps the queue's current address under a name; "Views" lists the user's views and the team's,
-/// opens one, and lets its owner rename, share or delete it.
+/// opens one, and lets its owner rename it, point it at the current filters, share it or delete it.
 /// </summary>
 public sealed partial class SavedViewsMenu : IDisposable
 {
@@ -37,6 +37,8 @@ public sealed partial class SavedViewsMenu : IDisposable
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
+    private string CurrentQuery => new Uri(Navigation.Uri).Query.TrimStart('?');
+
     protected override async Task OnInitializedAsync() => actor = await AuthenticationState.ToActorAsync();
 
     /// <summary>Read when the menu opens, so views colleagues shared since the page loaded are there.</summary>
@@ -47,7 +49,7 @@ public sealed partial class SavedViewsMenu : IDisposable
         var parameters = new DialogParameters<SaveViewDialog>
         {
             { d => d.Actor, actor },
-            { d => d.Query, new Uri(Navigation.Uri).Query.TrimStart('?') },
+            { d => d.Query, CurrentQuery },
         };
         var dialog = await Dialogs.ShowAsync<SaveViewDialog>("Save view", parameters);
         if (await dialog.Result is { Canceled: false, Data: SavedViewRow saved })
@@ -69,6 +71,13 @@ public sealed partial class SavedViewsMenu : IDisposable
             await RunAsync(LoadAsync);
         }
     }
+
+    private Task UpdateQueryAsync(SavedViewRow view) => RunAsync(async () =>
+    {
+        var result = await Views.UpdateQueryAsync(actor!, view.Id, CurrentQuery, Origin.For(actor!), lifetime.Token);
+        Report(result, $"\"{view.Name}\" now shows the current filters.");
+        await LoadAsync();
+    });
 
     private Task ToggleSharedAsync(SavedViewRow view) => RunAsync(async () =>
     {
