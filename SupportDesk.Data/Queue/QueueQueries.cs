@@ -101,8 +101,8 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
 
     /// <summary>
     /// Live counts for the built-in views, each capped like the queue's own count. The navigation asks on every
-    /// page, so all six are one statement: per view a scalar <c>count(*)</c> over at most <see cref="CountCap"/> + 1
-    /// rows of a live-ticket partial index (see <c>TicketConfiguration</c>), so no count walks the whole table.
+    /// page, so all six are one statement: per view a scalar <c>count(*)</c> over a subquery limited to
+    /// <see cref="CountCap"/> + 1 rows, so no count reads more than that however many tickets match.
     /// </summary>
     public async Task<IReadOnlyDictionary<BuiltInView, (int Count, bool Capped)>> ViewCountsAsync(Actor actor, CancellationToken cancellationToken)
     {
