@@ -15,6 +15,7 @@ using SupportDesk.Data.Settings;
 using SupportDesk.Data.Tags;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
+using SupportDesk.Data.Views;
 
 namespace SupportDesk.Data;
 
@@ -60,6 +61,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RuntimeSettings>();
         services.AddSingleton<QueueQueries>();
         services.AddSingleton<BulkActions>();
+        services.AddSingleton<QueueStatistics>();
+        services.AddSingleton<SavedViews>();
         AttachmentServices.AddAttachments(services);
         services.AddSingleton<TicketTimeline>();
         services.AddSingleton<ReplyDrafts>();

@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SupportDesk.Data.Access;
 using SupportDesk.Data.Search;
 using SupportDesk.Data.Tickets;
+using SupportDesk.Data.Users;
 
 namespace SupportDesk.Data.Queue;
 
@@ -115,26 +117,35 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
 
     private static string RankCursor(QueueRow row) => new QueueCursor("rank", row.Id).Encode();
 
-    /// <summary>Live counts for the built-in views, each capped like the queue's own count.</summary>
+    /// <summary>
+    /// Live counts for the built-in views, each capped like the queue's own count. The navigation asks on every
+    /// page, so all six are one statement: per view a scalar <c>count(*)</c> over a subquery limited to
+    /// <see cref="CountCap"/> + 1 rows, so no count reads more than that however many tickets match.
+    /// </summary>
     public async Task<IReadOnlyDictionary<BuiltInView, (int Count, bool Capped)>> ViewCountsAsync(Actor actor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var now = clock.GetUtcNow().UtcDateTime;
+        var views = Enum.GetValues<BuiltInView>();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var counts = new Dictionary<BuiltInView, (int, bool)>();
-        foreach (var view in Enum.GetValues<BuiltInView>())
-        {
-            var (filter, _) = BuiltInViews.Definition(view, now);
-            counts[view] = await CountAsync(QueueFilters.Apply(db, actor, filter, now), cancellationToken);
-        }
+        var counts = views.Select(view => CappedIds(QueueFilters.Apply(db, actor, BuiltInViews.Definition(view, now).Filter, now)));
+        var row = Expression.Parameter(typeof(AppUser), "user");
+        var select = Expression.Lambda<Func<AppUser, int[]>>(Expression.NewArrayInit(typeof(int), counts.Select(CountCall)), row);
 
-        return counts;
+        // SQL needs a FROM for the six subqueries: the acting user's own row is the one row sure to be there.
+        var values = await db.Users.Where(u => u.Id == actor.UserId).Select(select).FirstOrDefaultAsync(cancellationToken) ?? new int[views.Length];
+        return views.Zip(values).ToDictionary(p => p.First, p => Capped(p.Second));
     }
 
-    private static async Task<(int Count, bool Capped)> CountAsync(IQueryable<Ticket> tickets, CancellationToken cancellationToken)
-    {
-        var count = await tickets.Select(t => t.Id).Take(CountCap + 1).CountAsync(cancellationToken);
-        return count > CountCap ? (CountCap, true) : (count, false);
-    }
+    private static IQueryable<long> CappedIds(IQueryable<Ticket> tickets) => tickets.Select(t => t.Id).Take(CountCap + 1);
+
+    private static MethodCallExpression CountCall(IQueryable<long> ids) =>
+        Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(long)], ids.Expression);
+
+    private static (int Count, bool Capped) Capped(int count) => count > CountCap ? (CountCap, true) : (count, false);
+
+    private static async Task<(int Count, bool Capped)> CountAsync(IQueryable<Ticket> tickets, CancellationToken cancellationToken) =>
+        Capped(await CappedIds(tickets).CountAsync(cancellationToken));
 
     private static IQueryable<QueueRow> Project(IQueryable<Ticket> tickets) =>
         tickets.Select(t => new QueueRow(

@@ -73,9 +73,7 @@ public sealed partial class QueuePage : IDisposable
         }
     }
 
-    private string? CountText(BuiltInView view) => counts.TryGetValue(view, out var c)
-        ? (c.Capped ? string.Create(CultureInfo.InvariantCulture, $"{c.Count:N0}+") : c.Count.ToString("N0", CultureInfo.InvariantCulture))
-        : null;
+    private string? CountText(BuiltInView view) => counts.TryGetValue(view, out var c) ? CappedCount.Text(c) : null;
 
     private static string ViewUri(BuiltInView view) => QueryHelpers.AddQueryString(QueueUrl.Path, "view", view.ToString());
 
