@@ -13,11 +13,16 @@ internal static class TagLinks
             return;
         }
 
-        var existing = await db.Tags.Where(t => names.Contains(t.Name)).ToDictionaryAsync(t => t.Name, cancellationToken);
-        foreach (var name in names)
+        foreach (var tag in await FindOrCreateAsync(db, names, cancellationToken))
         {
-            var tag = existing.GetValueOrDefault(name) ?? new Tag { Name = name, Color = TagNames.ColorFor(name) };
             ticket.TicketTags.Add(new TicketTag { Ticket = ticket, Tag = tag });
         }
+    }
+
+    /// <summary>The named tags; those not in use yet are added to the context, to be inserted by its next save.</summary>
+    public static async Task<IReadOnlyList<Tag>> FindOrCreateAsync(SupportDbContext db, IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    {
+        var existing = await db.Tags.Where(t => names.Contains(t.Name)).ToDictionaryAsync(t => t.Name, cancellationToken);
+        return [.. names.Select(name => existing.GetValueOrDefault(name) ?? db.Tags.Add(new Tag { Name = name, Color = TagNames.ColorFor(name) }).Entity)];
     }
 }
