@@ -168,6 +168,29 @@ public sealed class QueueGridTests(DatabaseTemplates templates)
         page.WaitForAssertion(() => Assert.Equal(["Charlie mailbox", "Bravo printer", "Alpha laptop"], Titles(page)), Timeout);
     }
 
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task A_refused_action_shows_the_reason_and_changes_nothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
+        var carla = await database.UserAsync(Roles.Customer, "Carla");
+        var agent = await database.UserAsync(Roles.Agent, "Alex");
+        var ticket = await database.TicketAsync(carla, "Printer jams on every page");
+        await using var ctx = ComponentHost.Create(database, agent, Roles.Agent);
+        ctx.Render<MudPopoverProvider>();
+        var page = ctx.Render<QueuePage>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-ticket]")), Timeout);
+        await TickAsync(page, ticket.Number);
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-bulk-bar]")), Timeout);
+
+        await Button(page, "Set field").ClickAsync(new MouseEventArgs());
+
+        page.WaitForAssertion(() => Assert.Equal("Every custom field needs a name.", page.Find("[data-bulk-errors]").TextContent.Trim()), Timeout);
+        Assert.Equal("1 ticket selected", page.Find("[data-selection]").TextContent.Trim());
+        await using var db = await database.ContextAsync();
+        var stored = await db.Tickets.AsNoTracking().SingleAsync(t => t.Number == ticket.Number, TestContext.Current.CancellationToken);
+        Assert.Equal((ticket.Version, ticket.UpdatedAt), (stored.Version, stored.UpdatedAt));
+    }
+
     private static IElement Row(IElement ticket) => ticket.Closest("tr")!;
 
     private static async Task TickAsync(IRenderedComponent<QueuePage> page, string number)
