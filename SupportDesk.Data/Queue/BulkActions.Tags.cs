@@ -13,89 +13,72 @@ public sealed partial class BulkActions
     /// come from one query and are inserted by one SaveChanges, whose audit interceptor writes the per-ticket
     /// <c>tags</c> entry (names before and after) as it does for a single ticket's tag edit.
     /// </summary>
-    public async Task<ServiceResult<int>> AddTagsAsync(
+    public Task<ServiceResult<int>> AddTagsAsync(
         Actor actor, BulkTarget target, IEnumerable<string> tags, AuditSource? source, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(target);
-        if (!actor.IsStaff)
-        {
-            return StaffOnly();
-        }
-
         if (CheckTags(tags, out var names) is { } refused)
         {
-            return refused;
+            return Task.FromResult(refused);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditSource = source ?? new AuditSource(actor.UserId);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var existing = await db.Tags.Where(t => names.Contains(t.Name)).ToListAsync(cancellationToken);
-        db.Tags.AddRange(names.Except(existing.Select(t => t.Name)).Select(n => new Tag { Name = n, Color = TagNames.ColorFor(n) }));
-        await db.SaveChangesAsync(cancellationToken);
-
-        var tagIds = db.Tags.Local.Where(t => names.Contains(t.Name)).Select(t => t.Id).ToList();
-        var missing = await (
-            from ticket in Resolve(db, actor, target, trashed: false, now)
-            from tag in db.Tags
-            where tagIds.Contains(tag.Id) && !db.TicketTags.Any(tt => tt.TicketId == ticket.Id && tt.TagId == tag.Id)
-            select new { TicketId = ticket.Id, TagId = tag.Id }).ToListAsync(cancellationToken);
-        if (missing.Count == 0)
+        return InTransactionAsync(actor, target, adminOnly: false, source, async scope =>
         {
-            return ServiceResult<int>.Ok(0);
-        }
+            var db = scope.Db;
+            var named = await TagLinks.FindOrCreateAsync(db, names, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
 
-        var ids = missing.Select(m => m.TicketId).Distinct().ToList();
-        var count = await TouchAsync(db, ids, now, _ => { }, cancellationToken);
-        db.TicketTags.AddRange(missing.Select(m => new TicketTag { TicketId = m.TicketId, TagId = m.TagId }));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ServiceResult<int>.Ok(count);
+            var tagIds = named.Select(t => t.Id).ToList();
+            var missing = await (
+                from ticket in scope.Tickets(trashed: false)
+                from tag in db.Tags
+                where tagIds.Contains(tag.Id) && !db.TicketTags.Any(tt => tt.TicketId == ticket.Id && tt.TagId == tag.Id)
+                select new { TicketId = ticket.Id, TagId = tag.Id }).ToListAsync(cancellationToken);
+            if (missing.Count == 0)
+            {
+                return ServiceResult<int>.Ok(0);
+            }
+
+            var ids = missing.Select(m => m.TicketId).Distinct().ToList();
+            var count = await TouchAsync(scope, ids, _ => { }, cancellationToken);
+            db.TicketTags.AddRange(missing.Select(m => new TicketTag { TicketId = m.TicketId, TagId = m.TagId }));
+            await db.SaveChangesAsync(cancellationToken);
+            return ServiceResult<int>.Ok(count);
+        }, cancellationToken);
     }
 
     /// <summary>Unlinks the named tags with one DELETE, after reading each affected ticket's tag names once for its audit entry.</summary>
-    public async Task<ServiceResult<int>> RemoveTagsAsync(
+    public Task<ServiceResult<int>> RemoveTagsAsync(
         Actor actor, BulkTarget target, IEnumerable<string> tags, AuditSource? source, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(target);
-        if (!actor.IsStaff)
-        {
-            return StaffOnly();
-        }
-
         if (CheckTags(tags, out var names) is { } refused)
         {
-            return refused;
+            return Task.FromResult(refused);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var tagIds = await db.Tags.Where(t => names.Contains(t.Name)).Select(t => t.Id).ToListAsync(cancellationToken);
-        var rows = await Resolve(db, actor, target, trashed: false, now)
-            .Where(t => t.TicketTags.Any(tt => tagIds.Contains(tt.TagId)))
-            .Select(t => new BulkRow<List<string>>(t.Id, t.Number, t.TicketTags.Select(tt => tt.Tag!.Name).ToList()))
-            .ToListAsync(cancellationToken);
-        if (rows.Count == 0)
+        return InTransactionAsync(actor, target, adminOnly: false, source, async scope =>
         {
-            return ServiceResult<int>.Ok(0);
-        }
+            var db = scope.Db;
+            var tagIds = await db.Tags.Where(t => names.Contains(t.Name)).Select(t => t.Id).ToListAsync(cancellationToken);
+            var rows = await scope.Tickets(trashed: false)
+                .Where(t => t.TicketTags.Any(tt => tagIds.Contains(tt.TagId)))
+                .Select(t => new BulkRow<List<string>>(t.Id, t.Number, t.TicketTags.Select(tt => tt.Tag!.Name).ToList()))
+                .ToListAsync(cancellationToken);
+            if (rows.Count == 0)
+            {
+                return ServiceResult<int>.Ok(0);
+            }
 
-        var ids = rows.Select(r => r.Id).ToList();
-        await db.TicketTags.Where(tt => ids.Contains(tt.TicketId) && tagIds.Contains(tt.TagId)).ExecuteDeleteAsync(cancellationToken);
-        var count = await TouchAsync(db, ids, now, _ => { }, cancellationToken);
-        db.AuditEntries.AddRange(rows.Select(r =>
-        {
-            var before = r.Before.Order(StringComparer.Ordinal).ToList();
-            FieldChange change = new(TicketTagAudit.Field, before, before.Except(names).ToList());
-            return Entry(r.Number, AuditAction.Update, [change], source ?? new AuditSource(actor.UserId), now);
-        }));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ServiceResult<int>.Ok(count);
+            var ids = rows.Select(r => r.Id).ToList();
+            await db.TicketTags.Where(tt => ids.Contains(tt.TicketId) && tagIds.Contains(tt.TagId)).ExecuteDeleteAsync(cancellationToken);
+            var count = await TouchAsync(scope, ids, _ => { }, cancellationToken);
+            db.AuditEntries.AddRange(rows.Select(r =>
+            {
+                var before = r.Before.Order(StringComparer.Ordinal).ToList();
+                return scope.Entry(r.Number, AuditAction.Update, [new FieldChange(TicketTagAudit.Field, before, before.Except(names).ToList())]);
+            }));
+            await db.SaveChangesAsync(cancellationToken);
+            return ServiceResult<int>.Ok(count);
+        }, cancellationToken);
     }
 
     /// <summary>Normalises the names; a refusal when one is too long or none is left.</summary>

@@ -1,11 +1,10 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.Extensions.Logging;
 using SupportDesk.Data.Access;
 using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Audit;
 using SupportDesk.Data.Infrastructure;
+using SupportDesk.Data.Notifications;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
 
@@ -19,7 +18,8 @@ namespace SupportDesk.Data.Queue;
 /// (number, old value) pairs fit in memory easily. ExecuteUpdate bypasses the interceptors, so the updated
 /// time and SQLite's version counter are stamped here.
 /// </summary>
-public sealed partial class BulkActions(IDbContextFactory<SupportDbContext> contexts, TimeProvider clock, IAttachmentStore files)
+public sealed partial class BulkActions(
+    IDbContextFactory<SupportDbContext> contexts, TimeProvider clock, IAttachmentStore files, ILogger<BulkActions> logger)
 {
     public Task<ServiceResult<int>> SetPriorityAsync(
         Actor actor, BulkTarget target, TicketPriority priority, AuditSource? source, CancellationToken cancellationToken)
@@ -58,200 +58,45 @@ public sealed partial class BulkActions(IDbContextFactory<SupportDbContext> cont
             cancellationToken);
     }
 
-    /// <summary>Assigns tickets to an active agent or admin; open tickets become in progress, as with a single assignment.</summary>
-    public async Task<ServiceResult<int>> AssignAsync(
-        Actor actor, BulkTarget target, string assigneeId, AuditSource? source, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsStaff)
+    /// <summary>
+    /// Assigns tickets to an active agent or admin; open tickets become in progress, as with a single assignment.
+    /// The assignee gets one notification per ticket, as <see cref="TicketAssignment"/> sends it, so each links to its
+    /// ticket and reads the same whichever way the ticket was assigned.
+    /// </summary>
+    public Task<ServiceResult<int>> AssignAsync(
+        Actor actor, BulkTarget target, string assigneeId, AuditSource? source, CancellationToken cancellationToken) =>
+        InTransactionAsync(actor, target, adminOnly: false, source, async scope =>
         {
-            return StaffOnly();
-        }
-
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            if (string.IsNullOrWhiteSpace(assigneeId) || !await db.IsActiveStaffAsync(assigneeId, cancellationToken))
+            if (string.IsNullOrWhiteSpace(assigneeId) || !await scope.Db.IsActiveStaffAsync(assigneeId, cancellationToken))
             {
                 return ServiceResult<int>.Failure("assigneeId", "Tickets can only be assigned to an active agent or admin.");
             }
-        }
 
-        return await UpdateAsync(
-            actor, target, trashed: false, source, AuditAction.Update,
-            t => t.AssigneeId != assigneeId,
-            t => new BulkRow<AssignedBefore>(t.Id, t.Number, new AssignedBefore(t.AssigneeId, t.Status)),
-            (before, _) => before.Status == TicketStatus.Open
-                ? [new FieldChange("assigneeId", before.Assignee, assigneeId), new FieldChange("status", before.Status, TicketStatus.InProgress)]
-                : [new FieldChange("assigneeId", before.Assignee, assigneeId)],
-            (s, _) => s.SetProperty(t => t.AssigneeId, assigneeId)
-                .SetProperty(t => t.Status, t => t.Status == TicketStatus.Open ? TicketStatus.InProgress : t.Status),
-            cancellationToken);
-    }
+            var rows = await ChangeAsync(
+                scope, trashed: false, AuditAction.Update,
+                t => t.AssigneeId != assigneeId,
+                t => new BulkRow<AssignedBefore>(t.Id, t.Number, new AssignedBefore(t.AssigneeId, t.Status, t.Title)),
+                (before, _) => before.Status == TicketStatus.Open
+                    ? [new FieldChange("assigneeId", before.Assignee, assigneeId), new FieldChange("status", before.Status, TicketStatus.InProgress)]
+                    : [new FieldChange("assigneeId", before.Assignee, assigneeId)],
+                (s, _) => s.SetProperty(t => t.AssigneeId, assigneeId)
+                    .SetProperty(t => t.Status, t => t.Status == TicketStatus.Open ? TicketStatus.InProgress : t.Status),
+                cancellationToken);
 
-    public Task<ServiceResult<int>> SoftDeleteAsync(Actor actor, BulkTarget target, AuditSource? source, CancellationToken cancellationToken) =>
-        UpdateAsync(
-            actor, target, trashed: false, source, AuditAction.SoftDelete,
-            t => true,
-            t => new BulkRow<DateTime?>(t.Id, t.Number, t.DeletedAt),
-            (_, now) => [new FieldChange("deletedAt", null, now)],
-            (s, now) => s.SetProperty(t => t.DeletedAt, now),
-            cancellationToken);
-
-    /// <summary>Admins only: takes tickets out of the trash.</summary>
-    public Task<ServiceResult<int>> RestoreAsync(Actor actor, BulkTarget target, AuditSource? source, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        return actor.IsAdmin
-            ? UpdateAsync(
-                actor, target, trashed: true, source, AuditAction.Restore,
-                t => true,
-                t => new BulkRow<DateTime?>(t.Id, t.Number, t.DeletedAt),
-                (before, _) => [new FieldChange("deletedAt", before, null)],
-                (s, _) => s.SetProperty(t => t.DeletedAt, (DateTime?)null),
-                cancellationToken)
-            : Task.FromResult(AdminOnly());
-    }
-
-    /// <summary>Admins only: deletes tickets already in the trash for good, with their comments, attachments and tag links.</summary>
-    public async Task<ServiceResult<int>> DeletePermanentlyAsync(Actor actor, BulkTarget target, AuditSource? source, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(target);
-        if (!actor.IsAdmin)
-        {
-            return AdminOnly();
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        List<string> keys;
-        int count;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            var rows = await Resolve(db, actor, target, trashed: true, now)
-                .Select(t => new BulkRow<DeletedFields>(t.Id, t.Number, new DeletedFields(
-                    t.Title, t.Description, t.Status, t.Priority, t.AssigneeId, t.Category, t.CustomFields, t.DeletedAt)))
-                .ToListAsync(cancellationToken);
-            if (rows.Count == 0)
+            // Taking tickets oneself needs no announcement.
+            if (rows.Count > 0 && assigneeId != actor.UserId)
             {
-                return ServiceResult<int>.Ok(0);
+                var who = await scope.Db.Users.Where(u => u.Id == actor.UserId).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken);
+                var notifications = rows.Select(r => new Notification
+                {
+                    RecipientId = assigneeId,
+                    TicketId = r.Id,
+                    Kind = NotificationKind.Assigned,
+                    Message = TicketAssignment.Shorten($"{who} assigned you {r.Number}: {r.Before.Title}"),
+                }).ToList();
+                await NotificationOutbox.AddAsync(scope.Db, scope.Transaction, notifications, logger, cancellationToken);
             }
 
-            var ids = rows.Select(r => r.Id).ToList();
-            keys = await db.Attachments.Where(a => ids.Contains(a.TicketId)).Select(a => a.StorageKey).ToListAsync(cancellationToken);
-            await DatabaseAttachmentStore.DeleteChunksAsync(db, keys, cancellationToken);
-
-            // Comments, attachments and tag links go by the foreign keys' ON DELETE CASCADE.
-            count = await db.Tickets.Where(t => ids.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
-            db.AuditEntries.AddRange(rows.Select(r => Entry(r.Number, AuditAction.PermanentDelete, Gone(r.Before), source ?? new AuditSource(actor.UserId), now)));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        // As with a single permanent delete: files cannot join the transaction, so they go once the rows are gone.
-        await files.DeleteAsync(keys, CancellationToken.None);
-        return ServiceResult<int>.Ok(count);
-    }
-
-    /// <summary>
-    /// The shared shape of every field change: read the tickets that <paramref name="changes"/> selects with their old
-    /// values, update exactly those, add one audit entry each, all in one transaction.
-    /// </summary>
-    private async Task<ServiceResult<int>> UpdateAsync<T>(
-        Actor actor,
-        BulkTarget target,
-        bool trashed,
-        AuditSource? source,
-        AuditAction action,
-        Expression<Func<Ticket, bool>> changes,
-        Expression<Func<Ticket, BulkRow<T>>> row,
-        Func<T, DateTime, IReadOnlyList<FieldChange>> describe,
-        Action<UpdateSettersBuilder<Ticket>, DateTime> set,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(target);
-        if (!actor.IsStaff)
-        {
-            return StaffOnly();
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var rows = await Resolve(db, actor, target, trashed, now).Where(changes).Select(row).ToListAsync(cancellationToken);
-        if (rows.Count == 0)
-        {
-            return ServiceResult<int>.Ok(0);
-        }
-
-        var ids = rows.Select(r => r.Id).ToList();
-        var count = await TouchAsync(db, ids, now, s => set(s, now), cancellationToken);
-        db.AuditEntries.AddRange(rows.Select(r => Entry(r.Number, action, describe(r.Before, now), source ?? new AuditSource(actor.UserId), now)));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ServiceResult<int>.Ok(count);
-    }
-
-    /// <summary>Updates the given tickets, stamping what the interceptors would have stamped on a tracked save.</summary>
-    private static Task<int> TouchAsync(
-        SupportDbContext db, List<long> ids, DateTime now, Action<UpdateSettersBuilder<Ticket>> set, CancellationToken cancellationToken)
-    {
-        // On PostgreSQL the version is xmin, which every UPDATE changes by itself.
-        var bumpVersion = db.Model.FindEntityType(typeof(Ticket))!.FindProperty(nameof(Ticket.Version))!.ValueGenerated == ValueGenerated.Never;
-        return db.Tickets.Where(t => ids.Contains(t.Id)).ExecuteUpdateAsync(
-            s =>
-            {
-                set(s);
-                s.SetProperty(t => t.UpdatedAt, now);
-                if (bumpVersion)
-                {
-                    s.SetProperty(t => t.Version, t => t.Version + 1u);
-                }
-            },
-            cancellationToken);
-    }
-
-    /// <summary>The target's tickets the actor may see: live ones, or (for the trash actions) deleted ones.</summary>
-    private static IQueryable<Ticket> Resolve(SupportDbContext db, Actor actor, BulkTarget target, bool trashed, DateTime now)
-    {
-        IQueryable<Ticket> tickets;
-        if (target.Filter is { } filter)
-        {
-            tickets = QueueFilters.Apply(db, actor, filter with { IncludeDeleted = trashed }, now);
-        }
-        else
-        {
-            var numbers = target.Numbers.Distinct().ToList();
-            tickets = db.Tickets.AsNoTracking().VisibleTo(actor, trashed).Where(t => numbers.Contains(t.Number));
-        }
-
-        return trashed ? tickets.Where(t => t.DeletedAt != null) : tickets.Where(t => t.DeletedAt == null);
-    }
-
-    private static AuditEntry Entry(string number, AuditAction action, IEnumerable<FieldChange> changes, AuditSource source, DateTime now) => new()
-    {
-        EntityName = nameof(Ticket),
-        RecordId = number,
-        TicketNumber = number,
-        Action = action,
-        UserId = source.UserId,
-        IpAddress = source.IpAddress,
-        UserAgent = source.UserAgent,
-        Changes = AuditChanges.ToJson(changes),
-        CreatedAt = now,
-    };
-
-    /// <summary>A permanent delete records every field that had a value, as the single-ticket delete does.</summary>
-    private static IEnumerable<FieldChange> Gone(DeletedFields before) =>
-        new FieldChange[]
-        {
-            new("title", before.Title, null), new("description", before.Description, null), new("status", before.Status, null),
-            new("priority", before.Priority, null), new("assigneeId", before.AssigneeId, null), new("category", before.Category, null),
-            new("customFields", before.CustomFields, null), new("deletedAt", before.DeletedAt, null),
-        }.Where(c => c.From is not null);
-
-    private static ServiceResult<int> StaffOnly() => ServiceResult<int>.Failure("", "Only agents and admins can change tickets in bulk.");
-
-    private static ServiceResult<int> AdminOnly() => ServiceResult<int>.Failure("", "Only admins can restore or permanently delete tickets.");
+            return ServiceResult<int>.Ok(rows.Count);
+        }, cancellationToken);
 }

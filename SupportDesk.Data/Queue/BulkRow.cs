@@ -8,5 +8,5 @@ internal sealed record DeletedFields(
     string Title, string Description, Tickets.TicketStatus Status, Tickets.TicketPriority Priority,
     string? AssigneeId, string? Category, string CustomFields, DateTime? DeletedAt);
 
-/// <summary>What an assignment changes: the assignee, and the status of an open ticket.</summary>
-internal sealed record AssignedBefore(string? Assignee, Tickets.TicketStatus Status);
+/// <summary>What an assignment changes (the assignee, and the status of an open ticket), and the title its notification names.</summary>
+internal sealed record AssignedBefore(string? Assignee, Tickets.TicketStatus Status, string Title);

@@ -19,19 +19,20 @@ internal static class TagLinks
             return;
         }
 
-        var tags = await db.Tags.Where(t => names.Contains(t.Name)).ToDictionaryAsync(t => t.Name, cancellationToken);
+        var tags = (await FindOrCreateAsync(db, names, cancellationToken)).ToDictionary(t => t.Name);
         foreach (var (ticket, ticketNames) in links)
         {
             foreach (var name in ticketNames)
             {
-                if (!tags.TryGetValue(name, out var tag))
-                {
-                    tag = new Tag { Name = name, Color = TagNames.ColorFor(name) };
-                    tags[name] = tag;
-                }
-
-                ticket.TicketTags.Add(new TicketTag { Ticket = ticket, Tag = tag });
+                ticket.TicketTags.Add(new TicketTag { Ticket = ticket, Tag = tags[name] });
             }
         }
+    }
+
+    /// <summary>The named tags; those not in use yet are added to the context, to be inserted by its next save.</summary>
+    public static async Task<IReadOnlyList<Tag>> FindOrCreateAsync(SupportDbContext db, IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    {
+        var existing = await db.Tags.Where(t => names.Contains(t.Name)).ToDictionaryAsync(t => t.Name, cancellationToken);
+        return [.. names.Select(name => existing.GetValueOrDefault(name) ?? db.Tags.Add(new Tag { Name = name, Color = TagNames.ColorFor(name) }).Entity)];
     }
 }

@@ -1,8 +1,10 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SupportDesk.Data.Access;
 using SupportDesk.Data.Audit;
 using SupportDesk.Data.Comments;
 using SupportDesk.Data.Engines;
+using SupportDesk.Data.Notifications;
 using SupportDesk.Data.Queue;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
@@ -278,6 +280,118 @@ public sealed class BulkActionsTests(DatabaseTemplates templates)
             Assert.Empty(await desk.TagsAsync(before.Number));
         }
     }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Bulk_assignment_notifies_the_new_assignee_once_per_ticket_but_not_someone_taking_tickets_themself(DatabaseProvider provider)
+    {
+        var desk = await ArrangeAsync(provider);
+        await using var _ = desk.Database;
+        var ben = await desk.Database.UserAsync(Roles.Agent, "Ben");
+        var first = await desk.Database.TicketAsync(desk.CustomerUser, "VPN drops every hour");
+        var second = await desk.Database.TicketAsync(desk.CustomerUser, "Laptop will not charge");
+        var already = await desk.Database.TicketAsync(desk.CustomerUser, status: TicketStatus.InProgress, assignee: ben);
+        var target = BulkTarget.Tickets(first.Number, second.Number, already.Number);
+
+        var toBen = await desk.Bulk.AssignAsync(desk.Agent, target, ben.Id, null, Cancel);
+        var toMyself = await desk.Bulk.AssignAsync(desk.Agent, target, desk.AgentUser.Id, null, Cancel);
+
+        Assert.Equal((2, 3), (toBen.Value, toMyself.Value));
+        await using var db = await desk.Database.ContextAsync();
+        var notifications = await db.Notifications.AsNoTracking().OrderBy(n => n.TicketId).ToListAsync(Cancel);
+        Assert.All(notifications, n => Assert.Equal((ben.Id, NotificationKind.Assigned), (n.RecipientId, n.Kind)));
+        Assert.Equal(
+            [((long?)first.Id, $"Maya assigned you {first.Number}: VPN drops every hour"), (second.Id, $"Maya assigned you {second.Number}: Laptop will not charge")],
+            notifications.Select(n => (n.TicketId, n.Message)));
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Custom_fields_are_merged_a_null_removes_one_and_unchanged_tickets_are_skipped(DatabaseProvider provider)
+    {
+        var desk = await ArrangeAsync(provider);
+        await using var _ = desk.Database;
+        var both = await desk.Database.TicketAsync(desk.CustomerUser);
+        var bare = await desk.Database.TicketAsync(desk.CustomerUser);
+        var done = await desk.Database.TicketAsync(desk.CustomerUser);
+        var untouched = await desk.Database.TicketAsync(desk.CustomerUser);
+        await SetCustomFieldsAsync(desk.Database, both.Number, """{"order": "A-1", "region": "EU", "seats": 4}""");
+        await SetCustomFieldsAsync(desk.Database, done.Number, """{"order": "B-2"}""");
+        await SetCustomFieldsAsync(desk.Database, untouched.Number, """{"region": "US"}""");
+        var versionOfDone = (await desk.ReadAsync(done.Number)).Version;
+        var earlier = (await desk.ChangesAsync()).Count;
+        desk.Database.Clock.Advance(TimeSpan.FromHours(1));
+
+        var result = await desk.Bulk.MergeCustomFieldsAsync(
+            desk.Agent, BulkTarget.Tickets(both.Number, bare.Number, done.Number),
+            new Dictionary<string, string?> { [" order "] = "B-2", ["region"] = null }, new AuditSource(desk.Agent.UserId, "10.0.0.1", "Firefox"), Cancel);
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(2, result.Value);
+        Assert.Equal("""{"order":"B-2","seats":4}""", Canonical((await desk.ReadAsync(both.Number)).CustomFields));
+        Assert.Equal("""{"order":"B-2"}""", Canonical((await desk.ReadAsync(bare.Number)).CustomFields));
+        Assert.Equal(versionOfDone, (await desk.ReadAsync(done.Number)).Version);
+        Assert.Equal("""{"region":"US"}""", Canonical((await desk.ReadAsync(untouched.Number)).CustomFields));
+        Assert.Equal(desk.Database.Clock.GetUtcNow().UtcDateTime, (await desk.ReadAsync(bare.Number)).UpdatedAt);
+        var entries = (await desk.ChangesAsync()).Skip(earlier).ToList();
+        Assert.Equal(new[] { both.Number, bare.Number }.Order(), entries.Select(e => e.TicketNumber!).Order());
+        Assert.All(entries, e => Assert.Equal((desk.Agent.UserId, "10.0.0.1"), (e.UserId, e.IpAddress)));
+        var bareChange = Assert.Single(AuditChanges.Read(entries.Single(e => e.TicketNumber == bare.Number).Changes));
+        Assert.Equal(("customFields", "{}", """{"order":"B-2"}"""), (bareChange.Field, Canonical(bareChange.From!), Canonical(bareChange.To!)));
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Custom_fields_without_a_name_are_refused_and_change_nothing(DatabaseProvider provider)
+    {
+        var desk = await ArrangeAsync(provider);
+        await using var _ = desk.Database;
+        var ticket = await desk.Database.TicketAsync(desk.CustomerUser);
+        var target = BulkTarget.Tickets(ticket.Number);
+
+        Dictionary<string, string?>[] refusals = [[], new() { [" "] = "x" }, new() { ["order"] = "A", ["order "] = "B" }];
+        foreach (var values in refusals)
+        {
+            var refused = await desk.Bulk.MergeCustomFieldsAsync(desk.Agent, target, values, null, Cancel);
+            Assert.Equal("customFields", Assert.Single(refused.Errors).Field);
+        }
+
+        var customer = await desk.Bulk.MergeCustomFieldsAsync(desk.Customer, target, new Dictionary<string, string?> { ["order"] = "A" }, null, Cancel);
+        Assert.Contains("agents and admins", customer.Message);
+        Assert.Equal("{}", Canonical((await desk.ReadAsync(ticket.Number)).CustomFields));
+        Assert.Empty(await desk.ChangesAsync());
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task A_failure_while_merging_custom_fields_leaves_every_ticket_as_it_was(DatabaseProvider provider)
+    {
+        var desk = await ArrangeAsync(provider);
+        await using var _ = desk.Database;
+        var first = await desk.Database.TicketAsync(desk.CustomerUser);
+        var second = await desk.Database.TicketAsync(desk.CustomerUser);
+        await SetCustomFieldsAsync(desk.Database, second.Number, """{"order": "A-1"}""");
+        var before = new[] { await desk.ReadAsync(first.Number), await desk.ReadAsync(second.Number) };
+        await BreakAuditAsync(desk.Database);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => desk.Bulk.MergeCustomFieldsAsync(
+            desk.Agent, BulkTarget.Tickets(first.Number, second.Number), new Dictionary<string, string?> { ["order"] = "B-2" }, null, Cancel));
+
+        foreach (var ticket in before)
+        {
+            var after = await desk.ReadAsync(ticket.Number);
+            Assert.Equal((Canonical(ticket.CustomFields), ticket.Version, ticket.UpdatedAt), (Canonical(after.CustomFields), after.Version, after.UpdatedAt));
+        }
+    }
+
+    private static async Task SetCustomFieldsAsync(TestDatabase database, string number, string json)
+    {
+        await using var db = await database.ContextAsync();
+        var ticket = await db.Tickets.SingleAsync(t => t.Number == number, Cancel);
+        ticket.CustomFields = json;
+        await db.SaveAsync();
+    }
+
+    /// <summary>PostgreSQL's jsonb keeps neither spacing nor key order, so fields are compared as sorted, compact JSON.</summary>
+    private static string Canonical(string json) =>
+        new JsonObject(JsonNode.Parse(json)!.AsObject().OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))).ToJsonString();
 
     private static async Task BreakAuditAsync(TestDatabase database)
     {

@@ -29,9 +29,9 @@ public sealed class QueuePageTests(DatabaseTemplates templates)
 
         var page = ctx.Render<QueuePage>();
 
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tr[data-ticket]").Count), Timeout);
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-ticket]").Count), Timeout);
         Assert.Equal("Tickets", page.Find("h1").TextContent.Trim());
-        Assert.Contains("Alex", page.FindAll("tr[data-ticket]").Single(r => r.TextContent.Contains("Carla cannot", StringComparison.Ordinal)).TextContent, StringComparison.Ordinal);
+        Assert.Contains("Alex", page.FindAll("[data-ticket]").Select(t => t.Closest("tr")!).Single(r => r.TextContent.Contains("Carla cannot", StringComparison.Ordinal)).TextContent, StringComparison.Ordinal);
         Assert.Equal("2 tickets", page.Find("[data-total]").TextContent.Trim());
         page.WaitForAssertion(() => Assert.Contains("1", page.Find("[data-view='Unassigned']").Closest(".mud-badge-root")!.TextContent, StringComparison.Ordinal), Timeout);
     }
@@ -72,11 +72,11 @@ public sealed class QueuePageTests(DatabaseTemplates templates)
         await using var ctx = ComponentHost.Create(database, agent, Roles.Agent);
         ctx.Render<MudPopoverProvider>();
         var page = ctx.Render<QueuePage>();
-        page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("tr[data-ticket]").Count), Timeout);
+        page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("[data-ticket]").Count), Timeout);
         var first = Titles(page);
 
         await Button(page, "Next").ClickAsync(new MouseEventArgs());
-        page.WaitForAssertion(() => Assert.Equal(5, page.FindAll("tr[data-ticket]").Count), Timeout);
+        page.WaitForAssertion(() => Assert.Equal(5, page.FindAll("[data-ticket]").Count), Timeout);
         Assert.Empty(Titles(page).Intersect(first));
         Assert.True(Button(page, "Next").HasAttribute("disabled"));
 
@@ -85,7 +85,7 @@ public sealed class QueuePageTests(DatabaseTemplates templates)
     }
 
     private static List<string> Titles(IRenderedComponent<QueuePage> page) =>
-        [.. page.FindAll("tr[data-ticket] td:nth-child(2)").Select(td => td.TextContent.Trim())];
+        [.. page.FindAll("td[data-label='Title']").Select(td => td.TextContent.Trim())];
 
     private static AngleSharp.Dom.IElement Button(IRenderedComponent<QueuePage> page, string text) =>
         page.FindAll("button").Single(b => b.TextContent.Trim() == text);

@@ -15,7 +15,6 @@ public sealed partial class QueuePage : IDisposable
     private readonly CancellationTokenSource lifetime = new();
     private Actor? actor;
     private QueueUrl? url;
-    private Data.Queue.QueuePage? page;
     private IReadOnlyDictionary<BuiltInView, (int Count, bool Capped)> counts = new Dictionary<BuiltInView, (int, bool)>();
 
     [Inject]
@@ -29,10 +28,6 @@ public sealed partial class QueuePage : IDisposable
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
-
-    private string TotalText => page is null ? "" : page.TotalIsCapped
-        ? string.Create(CultureInfo.InvariantCulture, $"{page.Total:N0}+ tickets")
-        : string.Create(CultureInfo.InvariantCulture, $"{page.Total:N0} {(page.Total == 1 ? "ticket" : "tickets")}");
 
     protected override async Task OnInitializedAsync()
     {
@@ -62,10 +57,15 @@ public sealed partial class QueuePage : IDisposable
         }
 
         url = QueueUrl.Parse(QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query), Clock.GetUtcNow().UtcDateTime);
+        await ReloadCountsAsync();
+    }
+
+    /// <summary>The rows are the grid's to load; the view counts are the page's.</summary>
+    private async Task ReloadCountsAsync()
+    {
         try
         {
-            page = await Queue.ListAsync(actor, url.Filter, url.Sort, url.Paging, lifetime.Token);
-            counts = await Queue.ViewCountsAsync(actor, lifetime.Token);
+            counts = await Queue.ViewCountsAsync(actor!, lifetime.Token);
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
         {
@@ -80,10 +80,6 @@ public sealed partial class QueuePage : IDisposable
     /// <summary>A changed filter starts again from the first page.</summary>
     private void Navigate(QueueUrl changed) =>
         Navigation.NavigateTo((changed with { Paging = changed.Paging with { After = null, Before = null } }).ToUri());
-
-    private void Next() => Navigation.NavigateTo((url! with { Paging = url.Paging with { After = page!.Next, Before = null } }).ToUri());
-
-    private void Previous() => Navigation.NavigateTo((url! with { Paging = url.Paging with { Before = page!.Previous, After = null } }).ToUri());
 
     public void Dispose()
     {
