@@ -6,13 +6,13 @@ using MudBlazor;
 using SupportDesk.Data.Comments;
 using SupportDesk.Data.Drafts;
 using SupportDesk.Data.Engines;
-using BuiltInView = SupportDesk.Data.Queue.BuiltInView;
 using SupportDesk.Data.Tags;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
 using SupportDesk.Tests.Infrastructure;
 using SupportDesk.Web.Components.Queue;
 using SupportDesk.Web.Components.Tickets;
+using BuiltInView = SupportDesk.Data.Queue.BuiltInView;
 
 namespace SupportDesk.Tests.Bounded;
 
