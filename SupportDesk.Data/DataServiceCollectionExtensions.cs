@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SupportDesk.Data.ApiTokens;
 using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Audit;
+using SupportDesk.Data.AutoClose;
 using SupportDesk.Data.Comments;
 using SupportDesk.Data.Demo;
 using SupportDesk.Data.Drafts;
@@ -59,6 +60,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<TicketFieldChanges>();
         services.AddSingleton<NotificationInbox>();
         services.AddSingleton<RuntimeSettings>();
+        services.AddSingleton<ResolvedTicketCloser>();
         services.AddSingleton<QueueQueries>();
         services.AddSingleton<BulkActions>();
         services.AddSingleton<QueueStatistics>();

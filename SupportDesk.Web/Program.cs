@@ -1,5 +1,6 @@
 using SupportDesk.Data.Engines;
 using SupportDesk.Web.Api;
+using SupportDesk.Web.AutoClose;
 using SupportDesk.Web.Components.Attachments;
 using SupportDesk.Web.Hosting;
 
@@ -10,7 +11,8 @@ try
         .AddSupportDeskIdentity()
         .AddSupportDeskAttachments()
         .AddSupportDeskWeb()
-        .AddSupportDeskApi();
+        .AddSupportDeskApi()
+        .AddSupportDeskAutoClose();
 
     var app = builder.Build();
     app.UseSupportDeskWeb();

@@ -50,10 +50,23 @@ public sealed class TicketTimeline(IDbContextFactory<SupportDbContext> contexts)
         }
 
         var rows = await entries
-            .Select(a => new { a.Id, a.CreatedAt, ActorName = a.User == null ? null : a.User.FullName, a.EntityName, a.RecordId, a.Action, a.Changes })
+            .Select(a => new
+            {
+                a.Id,
+                a.CreatedAt,
+                ActorName = a.User == null ? null : a.User.FullName,
+                Automatic = a.UserId == null && a.UserAgent != null && a.UserAgent.StartsWith(SystemActor.AgentPrefix),
+                a.EntityName,
+                a.RecordId,
+                a.Action,
+                a.Changes,
+            })
             .ToListAsync(cancellationToken);
         var changes = rows
-            .Select(r => new TimelineChange(r.Id, r.CreatedAt, r.ActorName, r.EntityName, r.RecordId, r.Action, Visible(AuditChanges.Read(r.Changes), staff)))
+            .Select(r => new TimelineChange(r.Id, r.CreatedAt, r.ActorName, r.EntityName, r.RecordId, r.Action, Visible(AuditChanges.Read(r.Changes), staff))
+            {
+                Automatic = r.Automatic,
+            })
             .Where(c => c.Changes.Count > 0)
             .ToList();
         return staff ? await WithAssigneeNamesAsync(db, changes, cancellationToken) : changes;

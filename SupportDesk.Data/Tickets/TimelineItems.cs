@@ -33,5 +33,8 @@ public sealed record TimelineAttachment(long Id, DateTime At, string UploaderNam
 public sealed record TimelineChange(long Id, DateTime At, string? ActorName, string Subject, string RecordId, AuditAction Action, IReadOnlyList<ChangeView> Changes)
     : TimelineItem(Id, At)
 {
+    /// <summary>Made by SupportDesk itself (see <see cref="SystemActor"/>), not by a person.</summary>
+    public bool Automatic { get; init; }
+
     internal override int Rank => Action == AuditAction.Create ? 0 : 3;
 }

@@ -23,6 +23,7 @@ public static class ComponentHost
         ctx.Services.AddLogging();
         ctx.Services.AddSingleton<TimeProvider>(database.Clock);
         ctx.Services.AddSupportDeskData(database.Options);
+        ctx.Services.AddInterceptors(database.Interceptors);
         ctx.Services.AddSupportDeskIdentityCore();
         ctx.Services.AddSingleton<MarkdownRenderer>();
         ctx.Services.AddScoped<RequestOrigin>();

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using SupportDesk.Data;
 using SupportDesk.Data.Engines;
 
@@ -9,7 +7,7 @@ namespace SupportDesk.Tests.Infrastructure;
 /// <summary>Contexts on a test database that count the SQL commands they send, to prove a read's query count is fixed.</summary>
 public sealed class CountedContexts(DatabaseOptions database) : IDbContextFactory<SupportDbContext>
 {
-    private readonly Counter counter = new();
+    private readonly CommandCounter counter = new();
 
     public int Commands => counter.Count;
 
@@ -24,32 +22,5 @@ public sealed class CountedContexts(DatabaseOptions database) : IDbContextFactor
         EngineOptions.Apply(builder, database);
         builder.AddInterceptors(counter);
         return builder.Options;
-    }
-
-    private sealed class Counter : DbCommandInterceptor
-    {
-        private int count;
-
-        public int Count => count;
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Interlocked.Increment(ref count);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref count);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref count);
-            return ValueTask.FromResult(result);
-        }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SupportDesk.Data;
@@ -20,19 +21,23 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly DatabaseTemplates templates;
     private readonly ServiceProvider services;
 
-    private TestDatabase(DatabaseTemplates templates, DatabaseOptions options, ServiceProvider services, FakeTimeProvider clock)
+    private TestDatabase(DatabaseTemplates templates, DatabaseOptions options, IReadOnlyList<IInterceptor> interceptors, ServiceProvider services, FakeTimeProvider clock)
     {
         this.templates = templates;
         Options = options;
+        Interceptors = interceptors;
         this.services = services;
         Clock = clock;
     }
 
     public DatabaseOptions Options { get; }
+
+    /// <summary>Extra EF interceptors on every context of this database, the component host's too (e.g. to count or break commands).</summary>
+    public IReadOnlyList<IInterceptor> Interceptors { get; }
     public FakeTimeProvider Clock { get; }
     public IServiceProvider Services => services;
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseTemplates templates, DatabaseProvider provider)
+    public static async Task<TestDatabase> CreateAsync(DatabaseTemplates templates, DatabaseProvider provider, params IReadOnlyList<IInterceptor> interceptors)
     {
         ArgumentNullException.ThrowIfNull(templates);
         var options = await templates.CreateAsync(provider, TestContext.Current.CancellationToken);
@@ -42,7 +47,8 @@ public sealed class TestDatabase : IAsyncDisposable
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddSupportDeskData(options);
         collection.AddSupportDeskIdentityCore();
-        var database = new TestDatabase(templates, options, collection.BuildServiceProvider(), clock);
+        collection.AddInterceptors(interceptors);
+        var database = new TestDatabase(templates, options, interceptors, collection.BuildServiceProvider(), clock);
 
         // The app creates the roles before anything else happens; so does every test database.
         await using var scope = database.services.CreateAsyncScope();

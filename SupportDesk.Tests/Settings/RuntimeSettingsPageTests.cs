@@ -1,6 +1,7 @@
 using System.Net;
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,41 @@ public sealed class RuntimeSettingsPageTests(DatabaseTemplates templates)
         var again = nextVisit.Render<RuntimeSettingsPage>();
         again.WaitForAssertion(() => Assert.True(again.Find(".mud-switch input").HasAttribute("checked")), Timeout);
     }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Admins_switch_auto_close_and_choose_its_days_and_a_bad_number_is_explained(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
+        var admin = await database.UserAsync(Roles.Admin, "Adaline");
+        await using (var ctx = ComponentHost.Create(database, admin, Roles.Admin))
+        {
+            ctx.Render<MudSnackbarProvider>();
+            var page = ctx.Render<RuntimeSettingsPage>();
+            page.WaitForAssertion(() => Assert.True(AutoCloseSwitch(page).HasAttribute("checked")), Timeout);
+            Assert.Equal("7", Days(page).GetAttribute("value"));
+
+            await AutoCloseSwitch(page).ChangeAsync(new ChangeEventArgs { Value = false });
+            page.WaitForAssertion(() => Assert.False(AutoCloseSwitch(page).HasAttribute("checked")), Timeout);
+            await Days(page).ChangeAsync(new ChangeEventArgs { Value = "0" });
+            await SaveDays(page).ClickAsync(new MouseEventArgs());
+            page.WaitForAssertion(() => Assert.Contains("Enter a number of days from 1 to 365; 0 is out of range.", page.Markup, StringComparison.Ordinal), Timeout);
+            await Days(page).ChangeAsync(new ChangeEventArgs { Value = "10" });
+            await SaveDays(page).ClickAsync(new MouseEventArgs());
+            page.WaitForAssertion(() => Assert.DoesNotContain("out of range", page.Markup, StringComparison.Ordinal), Timeout);
+        }
+
+        Assert.Equal(new AutoClosePolicy(false, 10), await database.Get<RuntimeSettings>().AutoCloseAsync(Cancel));
+        await using var nextVisit = ComponentHost.Create(database, admin, Roles.Admin);
+        var again = nextVisit.Render<RuntimeSettingsPage>();
+        again.WaitForAssertion(() => Assert.Equal("10", Days(again).GetAttribute("value")), Timeout);
+        Assert.False(AutoCloseSwitch(again).HasAttribute("checked"));
+    }
+
+    private static AngleSharp.Dom.IElement AutoCloseSwitch(IRenderedComponent<RuntimeSettingsPage> page) => page.FindAll(".mud-switch input")[1];
+
+    private static AngleSharp.Dom.IElement Days(IRenderedComponent<RuntimeSettingsPage> page) => page.Find(".sd-auto-close-days input");
+
+    private static AngleSharp.Dom.IElement SaveDays(IRenderedComponent<RuntimeSettingsPage> page) => page.Find("[data-action='save-auto-close-days']");
 
     [Fact]
     public async Task The_real_app_serves_the_settings_page_to_admins_only()

@@ -44,7 +44,7 @@ public sealed partial class TicketPage : IDisposable
 
         try
         {
-            var result = await Queries.GetAsync(actor, Number, lifetime.Token);
+            var result = await Queries.GetWithoutCommentsAsync(actor, Number, lifetime.Token);
             var story = result.Succeeded ? await Timeline.GetAsync(actor, Number, lifetime.Token) : null;
             timeline = story?.Value ?? [];
             ticket = result.Value;
