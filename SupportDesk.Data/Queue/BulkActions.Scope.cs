@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
 using SupportDesk.Data.Access;
@@ -35,6 +34,11 @@ public sealed partial class BulkActions
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.AuditSource = source ?? new AuditSource(actor.UserId);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (target.Filter is { } filter)
+        {
+            target = target with { Filter = await QueueFilters.ResolveAsync(db, actor, filter, cancellationToken) };
+        }
+
         var result = await work(new BulkScope(db, transaction, actor, target, db.AuditSource, clock.GetUtcNow().UtcDateTime));
         if (result.Succeeded)
         {
@@ -87,23 +91,8 @@ public sealed partial class BulkActions
         return rows;
     }
 
-    /// <summary>Updates the given tickets, stamping what the interceptors would have stamped on a tracked save.</summary>
-    private static Task<int> TouchAsync(BulkScope scope, List<long> ids, Action<UpdateSettersBuilder<Ticket>> set, CancellationToken cancellationToken)
-    {
-        // On PostgreSQL the version is xmin, which every UPDATE changes by itself.
-        var bumpVersion = scope.Db.Model.FindEntityType(typeof(Ticket))!.FindProperty(nameof(Ticket.Version))!.ValueGenerated == ValueGenerated.Never;
-        return scope.Db.Tickets.Where(t => ids.Contains(t.Id)).ExecuteUpdateAsync(
-            s =>
-            {
-                set(s);
-                s.SetProperty(t => t.UpdatedAt, scope.Now);
-                if (bumpVersion)
-                {
-                    s.SetProperty(t => t.Version, t => t.Version + 1u);
-                }
-            },
-            cancellationToken);
-    }
+    private static Task<int> TouchAsync(BulkScope scope, List<long> ids, Action<UpdateSettersBuilder<Ticket>> set, CancellationToken cancellationToken) =>
+        scope.Db.Tickets.Where(t => ids.Contains(t.Id)).ExecuteStampedUpdateAsync(scope.Db, scope.Now, set, cancellationToken);
 
     private sealed record BulkScope(SupportDbContext Db, IDbContextTransaction Transaction, Actor Actor, BulkTarget Target, AuditSource Source, DateTime Now)
     {

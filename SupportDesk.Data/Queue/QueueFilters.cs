@@ -29,6 +29,7 @@ internal static class QueueFilters
         };
     }
 
+    /// <summary>The filter's conditions over the tickets <paramref name="actor"/> may see; <paramref name="filter"/> must come from <see cref="ResolveAsync"/>.</summary>
     public static IQueryable<Ticket> Apply(SupportDbContext db, Actor actor, QueueFilter filter, DateTime now)
     {
         var tickets = db.Tickets.AsNoTracking().VisibleTo(actor, filter.IncludeDeleted);
@@ -106,19 +107,14 @@ internal static class QueueFilters
             return tickets;
         }
 
+        // Every caller resolves the filter first; an unresolved one here is a bug that would otherwise filter by nothing.
+        var ids = filter.TagIds ?? throw new InvalidOperationException("Resolve the queue filter (QueueFilters.ResolveAsync) before applying it.");
         var required = names.Count;
-        if (filter.TagIds is { } ids)
-        {
-            // A name with no tag behind it matches nothing under "all of", and adds nothing under "any of".
-            return filter.TagMatch == TagMatch.Any
-                ? tickets.Where(t => db.TicketTags.Any(tt => tt.TicketId == t.Id && ids.Contains(tt.TagId)))
-                : ids.Count < required ? tickets.Where(t => false)
-                : tickets.Where(t => db.TicketTags.Count(tt => tt.TicketId == t.Id && ids.Contains(tt.TagId)) == required);
-        }
 
-        var tagIds = db.Tags.Where(t => names.Contains(t.Name)).Select(t => t.Id);
+        // A name with no tag behind it matches nothing under "all of", and adds nothing under "any of".
         return filter.TagMatch == TagMatch.Any
-            ? tickets.Where(t => db.TicketTags.Any(tt => tt.TicketId == t.Id && tagIds.Contains(tt.TagId)))
-            : tickets.Where(t => db.TicketTags.Count(tt => tt.TicketId == t.Id && tagIds.Contains(tt.TagId)) == required);
+            ? tickets.Where(t => db.TicketTags.Any(tt => tt.TicketId == t.Id && ids.Contains(tt.TagId)))
+            : ids.Count < required ? tickets.Where(t => false)
+            : tickets.Where(t => db.TicketTags.Count(tt => tt.TicketId == t.Id && ids.Contains(tt.TagId)) == required);
     }
 }
