@@ -1,4 +1,5 @@
 using SupportDesk.Data.Tickets;
+using static SupportDesk.Data.Sla.Instants;
 
 namespace SupportDesk.Data.Sla;
 
@@ -54,8 +55,7 @@ public sealed class SlaClock
         SlaMetricKind kind, DateTime createdAt, IReadOnlyList<PriorityChange> periods, IReadOnlyList<SlaPause> pauses, DateTime? fulfilledAt, DateTime now)
     {
         // Stamps before creation (clock skew, imported data) are read as creation itself.
-        var stop = fulfilledAt ?? now;
-        stop = stop > createdAt ? stop : createdAt;
+        var stop = Later(fulfilledAt ?? now, createdAt);
         var inEffect = periods.Where(p => p.At <= stop).ToList();
         DateTime? breachedAt = null;
         SlaPauses.Schedule schedule = default;
@@ -65,7 +65,7 @@ public sealed class SlaClock
             var end = i + 1 < inEffect.Count ? inEffect[i + 1].At : stop;
             if (breachedAt is null && schedule.Due is { } due && due < end)
             {
-                breachedAt = due > inEffect[i].At ? due : inEffect[i].At;
+                breachedAt = Later(due, inEffect[i].At);
             }
         }
 
@@ -92,7 +92,7 @@ public sealed class SlaClock
         var periods = new List<PriorityChange> { new(ticket.CreatedAt, ticket.PriorityAtCreation) };
         foreach (var change in ticket.PriorityChanges.OrderBy(c => c.At))
         {
-            var at = change.At > ticket.CreatedAt ? change.At : ticket.CreatedAt;
+            var at = Later(change.At, ticket.CreatedAt);
             if (periods[^1].At == at)
             {
                 periods[^1] = new PriorityChange(at, change.Priority);

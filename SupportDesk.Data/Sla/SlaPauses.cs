@@ -1,3 +1,5 @@
+using static SupportDesk.Data.Sla.Instants;
+
 namespace SupportDesk.Data.Sla;
 
 /// <summary>How time waiting on the customer stops the resolution clock.</summary>
@@ -71,8 +73,4 @@ internal static class SlaPauses
         pauses.Aggregate(
             time.BusinessTimeBetween(start, stop),
             (active, pause) => active - time.BusinessTimeBetween(pause.From, Earlier(pause.Until ?? stop, stop)));
-
-    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
-
-    private static DateTime Earlier(DateTime a, DateTime b) => a < b ? a : b;
 }

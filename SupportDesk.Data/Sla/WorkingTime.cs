@@ -1,3 +1,6 @@
+using System.Globalization;
+using static SupportDesk.Data.Sla.Instants;
+
 namespace SupportDesk.Data.Sla;
 
 /// <summary>
@@ -49,7 +52,7 @@ internal sealed class WorkingTime
                 return from + remaining;
             }
 
-            remaining -= Later(available, TimeSpan.Zero);
+            remaining -= Longer(available, TimeSpan.Zero);
         }
 
         throw new InvalidOperationException("Working time ran out before the end of the calendar.");
@@ -72,7 +75,7 @@ internal sealed class WorkingTime
         var total = TimeSpan.Zero;
         foreach (var stretch in Stretches(fromUtc, toUtc, weekEnd => weekEnd <= toUtc))
         {
-            total += stretch.IsWeek ? weeklyTotal : Later(Earlier(stretch.End, toUtc) - Later(stretch.Start, fromUtc), TimeSpan.Zero);
+            total += stretch.IsWeek ? weeklyTotal : Longer(Earlier(stretch.End, toUtc) - Later(stretch.Start, fromUtc), TimeSpan.Zero);
         }
 
         return total;
@@ -100,7 +103,7 @@ internal sealed class WorkingTime
         }
     }
 
-    public string Format(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    public string Format(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The working intervals from the local day of <paramref name="fromUtc"/> until <paramref name="untilUtc"/>, as UTC
@@ -150,12 +153,6 @@ internal sealed class WorkingTime
         next = next >= 0 ? next : ~next;
         return next < holidayDates.Length && holidayDates[next] < day.AddDays(7);
     }
-
-    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
-
-    private static DateTime Earlier(DateTime a, DateTime b) => a < b ? a : b;
-
-    private static TimeSpan Later(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static void RequireUtc(DateTime value, string name)
     {

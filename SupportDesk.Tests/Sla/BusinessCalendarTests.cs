@@ -59,6 +59,7 @@ public sealed class BusinessCalendarTests
     [InlineData("Europe/Berlin", "2026-10-24T22:00:00Z", "2026-10-25T07:00:00Z", 9, "2026-10-31T23:00:00Z")] // 00:00 CEST to 08:00 CET
     [InlineData("America/New_York", "2026-03-08T05:00:00Z", "2026-03-08T12:00:00Z", 7, "2026-03-15T04:00:00Z")] // 00:00 EST to 08:00 EDT
     [InlineData("America/New_York", "2026-11-01T04:00:00Z", "2026-11-01T13:00:00Z", 9, "2026-11-08T05:00:00Z")] // 00:00 EDT to 08:00 EST
+    [InlineData("America/Santiago", "2026-09-06T04:00:00Z", "2026-09-06T11:00:00Z", 7, "2026-09-13T03:00:00Z")] // midnight itself is skipped: 01:00 -03 to 08:00 -03
     public void A_shift_containing_a_clock_change_lasts_as_long_as_the_clocks_ran(
         string shiftZone, string shiftStart, string shiftEnd, int realHours, string nextShiftStart)
     {

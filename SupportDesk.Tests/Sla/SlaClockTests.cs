@@ -89,6 +89,20 @@ public sealed class SlaClockTests
     }
 
     [Fact]
+    public void Overlapping_waits_count_once_and_a_wait_that_ends_before_it_starts_is_refused()
+    {
+        // Waits 10:00–12:00 and 11:00–13:00 Berlin on Mon 2026-01-12 pause 3 h: Wed 17:00 becomes Thu 2026-01-15 12:00.
+        var ticket = Ticket(MondayMorning, TicketPriority.High, [
+            new SlaPause(Utc(2026, 1, 12, 9, 0), Utc(2026, 1, 12, 11, 0)),
+            new SlaPause(Utc(2026, 1, 12, 10, 0), Utc(2026, 1, 12, 12, 0)),
+        ]);
+
+        Assert.Equal(Utc(2026, 1, 15, 11, 0), Office.Evaluate(ticket, Utc(2026, 1, 12, 13, 0)).Resolution.Due);
+        Assert.Throws<ArgumentException>(() => Office.Evaluate(
+            ticket with { Pauses = [new SlaPause(Utc(2026, 1, 12, 11, 0), Utc(2026, 1, 12, 10, 0))] }, Utc(2026, 1, 12, 13, 0)));
+    }
+
+    [Fact]
     public void Waiting_that_starts_after_the_due_time_does_not_undo_the_breach()
     {
         // Urgent (4 h) from Mon 09:00 is due 13:00 Berlin; the ticket waited 14:00–16:00.
