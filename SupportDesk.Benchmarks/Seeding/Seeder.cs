@@ -89,7 +89,8 @@ public static class Seeder
         return new SeedSummary(tickets, tags, comments, phases, copy);
     }
 
-    private static async Task MigrateAsync(string connection, CancellationToken cancellationToken)
+    /// <summary>Migrates with a context of its own: the app's Identity options (which decide the schema) are not registered here.</summary>
+    internal static async Task MigrateAsync(string connection, CancellationToken cancellationToken)
     {
         var database = new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connection };
         await using var db = new PostgresSupportDbContext(EngineOptions.Build<PostgresSupportDbContext>(database));

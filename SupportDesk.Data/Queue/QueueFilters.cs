@@ -14,11 +14,12 @@ internal static class QueueFilters
     /// follows compares columns with constants: PostgreSQL plans those from real statistics, where a subquery
     /// on names left it guessing.
     /// </summary>
-    public static async Task<QueueFilter> ResolveAsync(SupportDbContext db, Actor actor, QueueFilter filter, CancellationToken cancellationToken)
+    public static async Task<QueueFilter> ResolveAsync(
+        SupportDbContext db, Actor actor, QueueFilter filter, CancellationToken cancellationToken, bool checkWords = true)
     {
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            filter = filter with { TextMatch = await TicketTextSearch.MatchForAsync(db, actor, filter.Text, cancellationToken) };
+            filter = filter with { TextMatch = await TicketTextSearch.MatchForAsync(db, actor, filter.Text, cancellationToken, checkWords) };
         }
 
         // A name too long to be a tag cannot match one; the filter has no message to give.

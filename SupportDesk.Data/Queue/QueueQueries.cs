@@ -16,6 +16,12 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
 {
     public const int CountCap = 10_000;
 
+    /// <summary>
+    /// Where a search's count stops. Each counted match costs a visit to its search document, so a common word would
+    /// spend most of the page's time counting; "1,000+ tickets" tells the reader as much as "10,000+" would.
+    /// </summary>
+    public const int SearchCountCap = 1_000;
+
     /// <summary>How many of the newest matches "best match" ranks.</summary>
     public const int RankWindow = 1_000;
 
@@ -28,7 +34,7 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
         var size = QueuePaging.Sizes.Contains(paging.PageSize) ? paging.PageSize : QueuePaging.Sizes[0];
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        filter = await QueueFilters.ResolveAsync(db, actor, filter, cancellationToken);
+        filter = await QueueFilters.ResolveAsync(db, actor, filter, cancellationToken, checkWords: false);
         var tickets = QueueFilters.Apply(db, actor, filter, now);
         int total;
         bool capped;
@@ -40,9 +46,17 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
         {
             // For words PostgreSQL has no statistics on (an order number, a name) it guesses thousands of matches, and
             // then walks the newest tickets looking for one that is not there. Reading the matches' ids instead (at most
-            // the count's cap of them) gives the exact count, and a page of those is read by id.
-            var ids = await tickets.Select(t => t.Id).Take(CountCap + 1).ToListAsync(cancellationToken);
-            (total, capped) = ids.Count > CountCap ? (CountCap, true) : (ids.Count, false);
+            // the search count's cap of them) gives the exact count, and a page of those is read by id. Beyond the cap
+            // the word is common, and walking the newest tickets finds a page of it at once.
+            var ids = await tickets.Select(t => t.Id).Take(SearchCountCap + 1).ToListAsync(cancellationToken);
+            if (ids.Count == 0 && filter.TextMatch == TextMatch.Words)
+            {
+                filter = filter with { TextMatch = TextMatch.Partial };
+                tickets = QueueFilters.Apply(db, actor, filter, now);
+                ids = await tickets.Select(t => t.Id).Take(SearchCountCap + 1).ToListAsync(cancellationToken);
+            }
+
+            (total, capped) = ids.Count > SearchCountCap ? (SearchCountCap, true) : (ids.Count, false);
             if (!capped)
             {
                 tickets = db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id));

@@ -801,6 +801,10 @@ namespace SupportDesk.Data.Migrations.Postgres
                     b.HasIndex("DeletedAt")
                         .HasDatabaseName("ix_tickets_deleted_at");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_tickets_live_id")
+                        .HasFilter("deleted_at IS NULL");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_tickets_number");
@@ -808,6 +812,8 @@ namespace SupportDesk.Data.Migrations.Postgres
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_tickets_live_unassigned_created")
                         .HasFilter("deleted_at IS NULL AND assignee_id IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CreatedAt", "Id"), new[] { "Status" });
 
                     b.HasIndex("Status", "Priority")
                         .HasDatabaseName("ix_tickets_status_priority");
@@ -819,6 +825,8 @@ namespace SupportDesk.Data.Migrations.Postgres
                     b.HasIndex("AssigneeId", "UpdatedAt", "Id")
                         .HasDatabaseName("ix_tickets_live_assignee_updated")
                         .HasFilter("deleted_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AssigneeId", "UpdatedAt", "Id"), new[] { "Status" });
 
                     b.HasIndex("Status", "CreatedAt", "Id")
                         .HasDatabaseName("ix_tickets_live_status_created")

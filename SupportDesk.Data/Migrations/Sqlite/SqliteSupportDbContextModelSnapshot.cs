@@ -741,13 +741,18 @@ namespace SupportDesk.Data.Migrations.Sqlite
                     b.HasIndex("DeletedAt")
                         .HasDatabaseName("ix_tickets_deleted_at");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_tickets_live_id")
+                        .HasFilter("deleted_at IS NULL");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_tickets_number");
 
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_tickets_live_unassigned_created")
-                        .HasFilter("deleted_at IS NULL AND assignee_id IS NULL");
+                        .HasFilter("deleted_at IS NULL AND assignee_id IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status" });
 
                     b.HasIndex("Status", "Priority")
                         .HasDatabaseName("ix_tickets_status_priority");
@@ -758,7 +763,8 @@ namespace SupportDesk.Data.Migrations.Sqlite
 
                     b.HasIndex("AssigneeId", "UpdatedAt", "Id")
                         .HasDatabaseName("ix_tickets_live_assignee_updated")
-                        .HasFilter("deleted_at IS NULL");
+                        .HasFilter("deleted_at IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status" });
 
                     b.HasIndex("Status", "CreatedAt", "Id")
                         .HasDatabaseName("ix_tickets_live_status_created")
