@@ -157,12 +157,13 @@ public sealed class QueueGridTests(DatabaseTemplates templates)
         var page = ctx.Render<QueuePage>();
         page.WaitForAssertion(() => Assert.Equal(["Alpha laptop", "Charlie mailbox", "Bravo printer"], Titles(page)), Timeout);
 
-        await page.Find("[data-sort='Title']").ClickAsync(new MouseEventArgs());
+        // Found and clicked in one dispatcher turn: the grid may re-render between a Find and a later Click.
+        await page.InvokeAsync(() => page.Find("[data-sort='Title']").ClickAsync(new MouseEventArgs()));
 
         Assert.Contains("sort=Title&dir=asc", navigation.Uri, StringComparison.Ordinal);
         page.WaitForAssertion(() => Assert.Equal(["Alpha laptop", "Bravo printer", "Charlie mailbox"], Titles(page)), Timeout);
 
-        await page.Find("[data-sort='Title']").ClickAsync(new MouseEventArgs());
+        await page.InvokeAsync(() => page.Find("[data-sort='Title']").ClickAsync(new MouseEventArgs()));
 
         Assert.Contains("sort=Title&dir=desc", navigation.Uri, StringComparison.Ordinal);
         page.WaitForAssertion(() => Assert.Equal(["Charlie mailbox", "Bravo printer", "Alpha laptop"], Titles(page)), Timeout);
