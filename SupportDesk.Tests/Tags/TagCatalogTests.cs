@@ -5,8 +5,8 @@ using SupportDesk.Data.Queue;
 using SupportDesk.Data.Tags;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
-using StatusCount = SupportDesk.Data.Queue.StatusCount;
 using SupportDesk.Tests.Infrastructure;
+using StatusCount = SupportDesk.Data.Queue.StatusCount;
 
 namespace SupportDesk.Tests.Tags;
 
