@@ -72,6 +72,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<StaffList>();
         services.AddSingleton<TagSuggestions>();
+        services.AddSingleton<TagCatalog>();
         services.AddScoped<DemoData>();
         return services;
     }

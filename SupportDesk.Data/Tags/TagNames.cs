@@ -1,12 +1,21 @@
+using System.Text.RegularExpressions;
 using SupportDesk.Data.Infrastructure;
 
 namespace SupportDesk.Data.Tags;
 
 /// <summary>How typed tag names become stored ones: trimmed, lower-case, blanks and repeats dropped.</summary>
-public static class TagNames
+public static partial class TagNames
 {
     private static readonly string[] Palette =
         ["#1e88e5", "#43a047", "#e53935", "#8e24aa", "#fb8c00", "#00897b", "#6d4c41", "#3949ab"];
+
+    public static string TooLong { get; } = $"Tag names must be at most {Tag.NameMaxLength} characters.";
+
+    /// <summary>One typed name as it is stored and compared: trimmed and lower-case (empty when blank).</summary>
+    public static string Clean(string? name) => name?.Trim().ToLowerInvariant() ?? "";
+
+    /// <summary>Whether <paramref name="color"/> is <c>#rrggbb</c>, the only form pages and the database agree on.</summary>
+    public static bool IsColor(string? color) => color is not null && ColorPattern().IsMatch(color);
 
     public static IReadOnlyList<string> Normalize(IEnumerable<string>? names, List<FieldError> errors)
     {
@@ -14,15 +23,15 @@ public static class TagNames
         var result = new List<string>();
         foreach (var name in names ?? [])
         {
-            var clean = name?.Trim().ToLowerInvariant();
-            if (string.IsNullOrEmpty(clean) || result.Contains(clean))
+            var clean = Clean(name);
+            if (clean.Length == 0 || result.Contains(clean))
             {
                 continue;
             }
 
             if (clean.Length > Tag.NameMaxLength)
             {
-                errors.Add(new FieldError("tags", $"Tag names must be at most {Tag.NameMaxLength} characters."));
+                errors.Add(new FieldError("tags", TooLong));
                 continue;
             }
 
@@ -44,4 +53,7 @@ public static class TagNames
 
         return Palette[(hash & int.MaxValue) % Palette.Length];
     }
+
+    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
+    private static partial Regex ColorPattern();
 }

@@ -20,7 +20,7 @@ public sealed class TagSuggestions(IDbContextFactory<SupportDbContext> contexts)
             return [];
         }
 
-        var start = prefix?.Trim().ToLowerInvariant() ?? "";
+        var start = TagNames.Clean(prefix);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var tags = db.Tags.AsNoTracking();
         if (start.Length > 0)
