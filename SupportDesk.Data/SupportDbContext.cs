@@ -11,6 +11,7 @@ using SupportDesk.Data.Drafts;
 using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Notifications;
 using SupportDesk.Data.Settings;
+using SupportDesk.Data.Sla;
 using SupportDesk.Data.Tags;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
@@ -36,6 +37,7 @@ public abstract class SupportDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ReplyDraft> ReplyDrafts => Set<ReplyDraft>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
     public DbSet<SavedView> SavedViews => Set<SavedView>();
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
 
     /// <summary>
     /// Who the changes saved through this context are made by; the audit interceptor stamps it on

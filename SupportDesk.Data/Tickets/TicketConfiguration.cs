@@ -35,6 +35,12 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // Filters on other tables (tags, search matches) join back to live tickets by id; this answers that from the index alone.
         builder.HasIndex(t => t.Id).HasDatabaseName("ix_tickets_live_id").HasFilter(LiveOnly);
 
+        // SLA views read pending deadlines of live tickets in due order; dashboards read resolutions by time.
+        builder.HasIndex(t => new { t.SlaDueAt, t.Id }).HasDatabaseName("ix_tickets_live_sla_due").HasFilter(LiveOnly + " AND sla_due_at IS NOT NULL");
+        builder.HasIndex(t => new { t.SlaAtRiskAt, t.Id }).HasDatabaseName("ix_tickets_live_sla_at_risk").HasFilter(LiveOnly + " AND sla_at_risk_at IS NOT NULL");
+        builder.HasIndex(t => new { t.ResolvedAt, t.Id }).HasDatabaseName("ix_tickets_live_resolved").HasFilter(LiveOnly + " AND resolved_at IS NOT NULL");
+        builder.HasOne(t => t.SlaPolicy).WithMany().HasForeignKey(t => t.SlaPolicyId).OnDelete(DeleteBehavior.SetNull);
+
         // Tickets outlive people: a user who created tickets cannot be deleted (deactivate instead);
         // an assignee who goes away leaves the ticket unassigned.
         builder.HasOne(t => t.Creator).WithMany().HasForeignKey(t => t.CreatorId).OnDelete(DeleteBehavior.Restrict);

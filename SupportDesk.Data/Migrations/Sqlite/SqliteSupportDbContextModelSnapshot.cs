@@ -585,6 +585,112 @@ namespace SupportDesk.Data.Migrations.Sqlite
                     b.ToTable("app_settings", (string)null);
                 });
 
+            modelBuilder.Entity("SupportDesk.Data.Sla.SlaPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calendar");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("HighFirstResponseMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("high_first_response_minutes");
+
+                    b.Property<int>("HighResolutionMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("high_resolution_minutes");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_default");
+
+                    b.Property<int>("LowFirstResponseMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("low_first_response_minutes");
+
+                    b.Property<int>("LowResolutionMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("low_resolution_minutes");
+
+                    b.Property<int>("MediumFirstResponseMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("medium_first_response_minutes");
+
+                    b.Property<int>("MediumResolutionMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("medium_resolution_minutes");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("UrgentFirstResponseMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("urgent_first_response_minutes");
+
+                    b.Property<int>("UrgentResolutionMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("urgent_resolution_minutes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sla_policies");
+
+                    b.HasIndex("Category")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sla_policies_category")
+                        .HasFilter("category IS NOT NULL");
+
+                    b.HasIndex("IsDefault")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sla_policies_is_default")
+                        .HasFilter("is_default");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sla_policies_name");
+
+                    b.ToTable("sla_policies", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Calendar = "{\"aroundTheClock\":true,\"timeZoneId\":\"UTC\",\"hours\":[],\"holidays\":[]}",
+                            CreatedAt = new DateTime(2026, 11, 26, 0, 0, 0, 0, DateTimeKind.Utc),
+                            HighFirstResponseMinutes = 240,
+                            HighResolutionMinutes = 1440,
+                            IsDefault = true,
+                            LowFirstResponseMinutes = 1440,
+                            LowResolutionMinutes = 10080,
+                            MediumFirstResponseMinutes = 480,
+                            MediumResolutionMinutes = 4320,
+                            Name = "Standard",
+                            UpdatedAt = new DateTime(2026, 11, 26, 0, 0, 0, 0, DateTimeKind.Utc),
+                            UrgentFirstResponseMinutes = 60,
+                            UrgentResolutionMinutes = 240
+                        });
+                });
+
             modelBuilder.Entity("SupportDesk.Data.Tags.Tag", b =>
                 {
                     b.Property<int>("Id")
@@ -693,6 +799,14 @@ namespace SupportDesk.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("first_response_at");
 
+                    b.Property<DateTime?>("FirstResponseDueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_response_due_at");
+
+                    b.Property<bool?>("FirstResponseSlaMet")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_response_sla_met");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(17)
@@ -703,9 +817,33 @@ namespace SupportDesk.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("priority");
 
+                    b.Property<DateTime?>("ResolutionDueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution_due_at");
+
+                    b.Property<bool?>("ResolutionSlaMet")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolution_sla_met");
+
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("resolved_at");
+
+                    b.Property<DateTime?>("SlaAlertedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sla_alerted_at");
+
+                    b.Property<DateTime?>("SlaAtRiskAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sla_at_risk_at");
+
+                    b.Property<DateTime?>("SlaDueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sla_due_at");
+
+                    b.Property<int?>("SlaPolicyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sla_policy_id");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER")
@@ -749,10 +887,25 @@ namespace SupportDesk.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_tickets_number");
 
+                    b.HasIndex("SlaPolicyId")
+                        .HasDatabaseName("ix_tickets_sla_policy_id");
+
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_tickets_live_unassigned_created")
                         .HasFilter("deleted_at IS NULL AND assignee_id IS NULL")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Status" });
+
+                    b.HasIndex("ResolvedAt", "Id")
+                        .HasDatabaseName("ix_tickets_live_resolved")
+                        .HasFilter("deleted_at IS NULL AND resolved_at IS NOT NULL");
+
+                    b.HasIndex("SlaAtRiskAt", "Id")
+                        .HasDatabaseName("ix_tickets_live_sla_at_risk")
+                        .HasFilter("deleted_at IS NULL AND sla_at_risk_at IS NOT NULL");
+
+                    b.HasIndex("SlaDueAt", "Id")
+                        .HasDatabaseName("ix_tickets_live_sla_due")
+                        .HasFilter("deleted_at IS NULL AND sla_due_at IS NOT NULL");
 
                     b.HasIndex("Status", "Priority")
                         .HasDatabaseName("ix_tickets_status_priority");
@@ -1208,9 +1361,17 @@ namespace SupportDesk.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_tickets_users_creator_id");
 
+                    b.HasOne("SupportDesk.Data.Sla.SlaPolicy", "SlaPolicy")
+                        .WithMany()
+                        .HasForeignKey("SlaPolicyId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_tickets_sla_policies_sla_policy_id");
+
                     b.Navigation("Assignee");
 
                     b.Navigation("Creator");
+
+                    b.Navigation("SlaPolicy");
                 });
 
             modelBuilder.Entity("SupportDesk.Data.Views.SavedView", b =>
