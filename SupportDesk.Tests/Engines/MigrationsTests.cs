@@ -4,7 +4,7 @@ using SupportDesk.Tests.Infrastructure;
 
 namespace SupportDesk.Tests.Engines;
 
-public sealed class MigrationsTests
+public sealed class MigrationsTests(DatabaseTemplates templates)
 {
     [Theory, ClassData(typeof(BothEngines))]
     public void Each_engine_has_migrations_covering_the_whole_model(DatabaseProvider provider)
@@ -30,5 +30,21 @@ public sealed class MigrationsTests
         static IEnumerable<string> Names(DbContext db) => db.Database.GetMigrations().Select(m => m[(m.IndexOf('_', StringComparison.Ordinal) + 1)..]);
 
         Assert.Equal(Names(sqlite), Names(postgres));
+    }
+
+    [Fact]
+    public async Task Sqlite_search_triggers_survive_every_table_rebuild()
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
+        await using var db = await database.ContextAsync();
+        var triggers = await db.Database
+            .SqlQueryRaw<string>("SELECT name AS value FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_search_%' ORDER BY name")
+            .ToListAsync(TestContext.Current.CancellationToken);
+
+        // A migration that makes SQLite rebuild tickets or comments (a new foreign key, a changed column) drops these;
+        // it must create them again, or search silently stops seeing new text.
+        Assert.Equal(
+            ["comments_search_delete", "comments_search_insert", "comments_search_update", "tickets_search_delete", "tickets_search_insert", "tickets_search_update"],
+            triggers);
     }
 }
