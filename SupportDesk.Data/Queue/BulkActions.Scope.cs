@@ -34,12 +34,13 @@ public sealed partial class BulkActions
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.AuditSource = source ?? new AuditSource(actor.UserId);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
         if (target.Filter is { } filter)
         {
-            target = target with { Filter = await QueueFilters.ResolveAsync(db, actor, filter, cancellationToken) };
+            target = target with { Filter = await QueueFilters.ResolveAsync(db, actor, filter, now, cancellationToken) };
         }
 
-        var result = await work(new BulkScope(db, transaction, actor, target, db.AuditSource, clock.GetUtcNow().UtcDateTime));
+        var result = await work(new BulkScope(db, transaction, actor, target, db.AuditSource, now));
         if (result.Succeeded)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -86,8 +87,7 @@ public sealed partial class BulkActions
         }
 
         await TouchAsync(scope, rows.Select(r => r.Id).ToList(), s => set(s, scope.Now), cancellationToken);
-        scope.Db.AuditEntries.AddRange(rows.Select(r => scope.Entry(r.Number, action, describe(r.Before, scope.Now))));
-        await scope.Db.SaveChangesAsync(cancellationToken);
+        await scope.AuditAsync(action, rows.Select(r => (r.Number, (IEnumerable<FieldChange>)describe(r.Before, scope.Now))), cancellationToken);
         return rows;
     }
 
@@ -113,17 +113,8 @@ public sealed partial class BulkActions
             return trashed ? tickets.Where(t => t.DeletedAt != null) : tickets.Where(t => t.DeletedAt == null);
         }
 
-        public AuditEntry Entry(string number, AuditAction action, IEnumerable<FieldChange> changes) => new()
-        {
-            EntityName = nameof(Ticket),
-            RecordId = number,
-            TicketNumber = number,
-            Action = action,
-            UserId = Source.UserId,
-            IpAddress = Source.IpAddress,
-            UserAgent = Source.UserAgent,
-            Changes = AuditChanges.ToJson(changes),
-            CreatedAt = Now,
-        };
+        /// <summary>One audit entry per ticket, through <see cref="BulkAudit"/>.</summary>
+        public Task AuditAsync(AuditAction action, IEnumerable<(string Number, IEnumerable<FieldChange> Changes)> entries, CancellationToken cancellationToken) =>
+            BulkAudit.AddAsync(Db, Source, Now, action, entries, cancellationToken);
     }
 }

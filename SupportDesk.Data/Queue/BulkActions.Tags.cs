@@ -58,7 +58,7 @@ public sealed partial class BulkActions
         return InTransactionAsync(actor, target, adminOnly: false, source, async scope =>
         {
             var db = scope.Db;
-            var tagIds = await db.Tags.Where(t => names.Contains(t.Name)).Select(t => t.Id).ToListAsync(cancellationToken);
+            var tagIds = await TagLinks.IdsAsync(db, names, cancellationToken);
             var rows = await scope.Tickets(trashed: false)
                 .Where(t => t.TicketTags.Any(tt => tagIds.Contains(tt.TagId)))
                 .Select(t => new BulkRow<List<string>>(t.Id, t.Number, t.TicketTags.Select(tt => tt.Tag!.Name).ToList()))
@@ -71,12 +71,11 @@ public sealed partial class BulkActions
             var ids = rows.Select(r => r.Id).ToList();
             await db.TicketTags.Where(tt => ids.Contains(tt.TicketId) && tagIds.Contains(tt.TagId)).ExecuteDeleteAsync(cancellationToken);
             var count = await TouchAsync(scope, ids, _ => { }, cancellationToken);
-            db.AuditEntries.AddRange(rows.Select(r =>
+            await scope.AuditAsync(AuditAction.Update, rows.Select(r =>
             {
                 var before = r.Before.Order(StringComparer.Ordinal).ToList();
-                return scope.Entry(r.Number, AuditAction.Update, [new FieldChange(TicketTagAudit.Field, before, before.Except(names).ToList())]);
-            }));
-            await db.SaveChangesAsync(cancellationToken);
+                return (r.Number, (IEnumerable<FieldChange>)[new FieldChange(TicketTagAudit.Field, before, before.Except(names).ToList())]);
+            }), cancellationToken);
             return ServiceResult<int>.Ok(count);
         }, cancellationToken);
     }

@@ -48,8 +48,7 @@ public sealed partial class BulkActions
 
             // Comments, attachments and tag links go by the foreign keys' ON DELETE CASCADE.
             var count = await scope.Db.Tickets.Where(t => ids.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
-            scope.Db.AuditEntries.AddRange(rows.Select(r => scope.Entry(r.Number, AuditAction.PermanentDelete, Gone(r.Before))));
-            await scope.Db.SaveChangesAsync(cancellationToken);
+            await scope.AuditAsync(AuditAction.PermanentDelete, rows.Select(r => (r.Number, Gone(r.Before))), cancellationToken);
             return ServiceResult<int>.Ok(count);
         }, cancellationToken);
 

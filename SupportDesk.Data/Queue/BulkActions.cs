@@ -12,11 +12,10 @@ namespace SupportDesk.Data.Queue;
 
 /// <summary>
 /// Changes many tickets at once. Each action is one transaction of set-based statements: one read of the
-/// tickets that will actually change (number and old value), one UPDATE or DELETE over them, and their
-/// audit rows added in memory and inserted by one SaveChanges. We chose that over INSERT … SELECT per
-/// engine: one code path, the same JSON shape as <see cref="AuditChanges"/>, and tens of thousands of
-/// (number, old value) pairs fit in memory easily. ExecuteUpdate bypasses the interceptors, so the updated
-/// time and SQLite's version counter are stamped here.
+/// tickets that will actually change (number and old value), one UPDATE or DELETE over them, and one INSERT
+/// of their audit rows (<see cref="BulkAudit"/>), whose JSON <see cref="AuditChanges"/> still shapes, from
+/// the (number, old value) pairs read first; tens of thousands of those fit in memory easily. ExecuteUpdate
+/// bypasses the interceptors, so the updated time and SQLite's version counter are stamped here.
 /// </summary>
 public sealed partial class BulkActions(
     IDbContextFactory<SupportDbContext> contexts, TimeProvider clock, IAttachmentStore files, ILogger<BulkActions> logger)

@@ -51,4 +51,7 @@ public sealed record QueueFilter
 
     /// <summary>The ids of <see cref="Tags"/>, looked up by <see cref="QueueFilters.ResolveAsync"/>; null until then.</summary>
     internal IReadOnlyList<int>? TagIds { get; init; }
+
+    /// <summary>With <see cref="TextMatch"/> <see cref="Search.TextMatch.Typo"/>: the closest matches' ids, closest first.</summary>
+    internal IReadOnlyList<long>? TypoIds { get; init; }
 }

@@ -12,22 +12,44 @@ internal static class QueueFilters
     /// <summary>
     /// Settles what the filter's text is and looks up its tags' ids, with small indexed reads, so the query that
     /// follows compares columns with constants: PostgreSQL plans those from real statistics, where a subquery
-    /// on names left it guessing.
+    /// on names left it guessing. Tag names are normalised here, once; the resolved filter carries them so.
     /// </summary>
     public static async Task<QueueFilter> ResolveAsync(
-        SupportDbContext db, Actor actor, QueueFilter filter, CancellationToken cancellationToken, bool checkWords = true)
+        SupportDbContext db, Actor actor, QueueFilter filter, DateTime now, CancellationToken cancellationToken, bool checkWords = true)
     {
-        if (!string.IsNullOrWhiteSpace(filter.Text))
-        {
-            filter = filter with { TextMatch = await TicketTextSearch.MatchForAsync(db, actor, filter.Text, cancellationToken, checkWords) };
-        }
-
         // A name too long to be a tag cannot match one; the filter has no message to give.
         var names = TagNames.Normalize(filter.Tags, []);
-        return names.Count == 0 ? filter : filter with
+        filter = filter with { Tags = names, TagIds = names.Count == 0 ? [] : await TagLinks.IdsAsync(db, names, cancellationToken) };
+        if (string.IsNullOrWhiteSpace(filter.Text))
         {
-            TagIds = await db.Tags.Where(t => names.Contains(t.Name)).Select(t => t.Id).ToListAsync(cancellationToken),
-        };
+            return filter;
+        }
+
+        filter = filter with { TextMatch = await TicketTextSearch.MatchForAsync(db, actor, filter.Text, cancellationToken, checkWords) };
+        return filter.TextMatch == TextMatch.Typo ? await WithTypoMatchesAsync(db, actor, filter, now, cancellationToken) : filter;
+    }
+
+    /// <summary>The resolved filter with its text matched the next looser way (<see cref="TicketTextSearch.Looser"/>), or null after the last.</summary>
+    public static async Task<QueueFilter?> LoosenAsync(SupportDbContext db, Actor actor, QueueFilter filter, DateTime now, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(filter.Text) || TicketTextSearch.Looser(filter.TextMatch) is not { } looser)
+        {
+            return null;
+        }
+
+        filter = filter with { TextMatch = looser };
+        return looser == TextMatch.Typo ? await WithTypoMatchesAsync(db, actor, filter, now, cancellationToken) : filter;
+    }
+
+    /// <summary>
+    /// Reads the closest typo matches among the tickets the rest of the filter picks, at most a search's count cap and
+    /// one, so everything after (the page, its count, a bulk action, statistics) works on the same ids.
+    /// </summary>
+    private static async Task<QueueFilter> WithTypoMatchesAsync(SupportDbContext db, Actor actor, QueueFilter filter, DateTime now, CancellationToken cancellationToken)
+    {
+        var others = Apply(db, actor, filter with { Text = null }, now);
+        var ids = await TicketTypoSearch.ClosestAsync(db, actor, others, filter.Text!, QueueQueries.SearchCountCap + 1, cancellationToken);
+        return filter with { TypoIds = ids };
     }
 
     /// <summary>The filter's conditions over the tickets <paramref name="actor"/> may see; <paramref name="filter"/> must come from <see cref="ResolveAsync"/>.</summary>
@@ -36,7 +58,7 @@ internal static class QueueFilters
         var tickets = db.Tickets.AsNoTracking().VisibleTo(actor, filter.IncludeDeleted);
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            tickets = tickets.Matching(db, actor, filter.Text, filter.TextMatch);
+            tickets = tickets.Matching(db, actor, filter.Text, filter.TextMatch, filter.TypoIds);
         }
 
         if (filter.Statuses.Count > 0)
@@ -102,15 +124,14 @@ internal static class QueueFilters
 
     private static IQueryable<Ticket> ApplyTags(SupportDbContext db, IQueryable<Ticket> tickets, QueueFilter filter)
     {
-        var names = TagNames.Normalize(filter.Tags, []);
-        if (names.Count == 0)
+        if (filter.Tags.Count == 0)
         {
             return tickets;
         }
 
         // Every caller resolves the filter first; an unresolved one here is a bug that would otherwise filter by nothing.
         var ids = filter.TagIds ?? throw new InvalidOperationException("Resolve the queue filter (QueueFilters.ResolveAsync) before applying it.");
-        var required = names.Count;
+        var required = filter.Tags.Count;
 
         // A name with no tag behind it matches nothing under "all of", and adds nothing under "any of".
         return filter.TagMatch == TagMatch.Any

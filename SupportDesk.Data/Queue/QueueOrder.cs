@@ -19,6 +19,22 @@ internal static class QueueOrder
         _ => throw new ArgumentOutOfRangeException(nameof(sort), sort.Key, "Unknown sort key."),
     };
 
+    /// <summary>Whether <paramref name="text"/> is absent or a cursor whose key reads as <paramref name="sort"/>'s column (any cursor fits best match).</summary>
+    public static bool Fits(QueueSort sort, string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        return QueueCursor.Decode(text) is { } cursor && sort.Key switch
+        {
+            QueueSortKey.Created or QueueSortKey.Updated => TryParse(Ticks, cursor.Key, out _),
+            QueueSortKey.Status or QueueSortKey.Priority => TryParse(Number, cursor.Key, out _),
+            _ => true,
+        };
+    }
+
     private static IQueryable<Ticket> By<TKey>(
         IQueryable<Ticket> tickets, Expression<Func<Ticket, TKey>> key, QueueCursor? boundary, bool descending, Func<string, TKey> parse)
     {

@@ -31,10 +31,10 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(sort);
         ArgumentNullException.ThrowIfNull(paging);
-        var size = QueuePaging.Sizes.Contains(paging.PageSize) ? paging.PageSize : QueuePaging.Sizes[0];
+        var size = paging.PageSize is >= 1 and <= QueuePaging.MaxPageSize ? paging.PageSize : QueuePaging.Sizes[0];
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        filter = await QueueFilters.ResolveAsync(db, actor, filter, cancellationToken, checkWords: false);
+        filter = await QueueFilters.ResolveAsync(db, actor, filter, now, cancellationToken, checkWords: false);
         var tickets = QueueFilters.Apply(db, actor, filter, now);
         int total;
         bool capped;
@@ -49,9 +49,9 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
             // the search count's cap of them) gives the exact count, and a page of those is read by id. Beyond the cap
             // the word is common, and walking the newest tickets finds a page of it at once.
             var ids = await tickets.Select(t => t.Id).Take(SearchCountCap + 1).ToListAsync(cancellationToken);
-            if (ids.Count == 0 && filter.TextMatch == TextMatch.Words)
+            while (ids.Count == 0 && await QueueFilters.LoosenAsync(db, actor, filter, now, cancellationToken) is { } looser)
             {
-                filter = filter with { TextMatch = TextMatch.Partial };
+                filter = looser;
                 tickets = QueueFilters.Apply(db, actor, filter, now);
                 ids = await tickets.Select(t => t.Id).Take(SearchCountCap + 1).ToListAsync(cancellationToken);
             }
@@ -69,7 +69,7 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
         {
             if (!string.IsNullOrWhiteSpace(filter.Text))
             {
-                var ranked = await RankedAsync(db, actor, tickets, filter.Text, size, after, before, now, cancellationToken);
+                var ranked = await RankedAsync(db, actor, tickets, filter, size, after, before, now, cancellationToken);
                 return new QueuePage(ranked.Rows, total, capped, ranked.Next, ranked.Previous);
             }
 
@@ -100,12 +100,15 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
     /// matches, and newest-first paging still reaches everything.
     /// </summary>
     private static async Task<(List<QueueRow> Rows, string? Next, string? Previous)> RankedAsync(
-        SupportDbContext db, Actor actor, IQueryable<Ticket> tickets, string text, int size, QueueCursor? after, QueueCursor? before, DateTime now,
+        SupportDbContext db, Actor actor, IQueryable<Ticket> tickets, QueueFilter filter, int size, QueueCursor? after, QueueCursor? before, DateTime now,
         CancellationToken cancellationToken)
     {
+        var text = filter.Text!;
         var candidates = await tickets.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(RankWindow)
             .Select(t => new { t.Id, t.Number }).ToListAsync(cancellationToken);
-        var scores = await TicketRanking.ScoresAsync(db, actor, text, [.. candidates.Select(c => c.Id)], cancellationToken);
+        var scores = filter.TypoIds is { } closestFirst
+            ? TicketRanking.Closeness(closestFirst)
+            : await TicketRanking.ScoresAsync(db, actor, text, [.. candidates.Select(c => c.Id)], cancellationToken);
         var number = text.Trim().ToUpperInvariant();
         var ordered = candidates
             .OrderByDescending(c => c.Number == number ? double.MaxValue : scores.GetValueOrDefault(c.Id))

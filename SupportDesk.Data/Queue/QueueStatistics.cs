@@ -42,7 +42,7 @@ public sealed class QueueStatistics(IDbContextFactory<SupportDbContext> contexts
 
         // One snapshot for the three reads, so the categories never add up to more than the total.
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var tickets = QueueFilters.Apply(db, actor, await QueueFilters.ResolveAsync(db, actor, filter, cancellationToken), now);
+        var tickets = QueueFilters.Apply(db, actor, await QueueFilters.ResolveAsync(db, actor, filter, now, cancellationToken), now);
         var groups = await tickets
             .GroupBy(t => new { t.Status, t.Priority })
             .Select(g => new { g.Key.Status, g.Key.Priority, Count = g.Count() })

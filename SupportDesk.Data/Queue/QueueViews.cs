@@ -23,8 +23,17 @@ public sealed record QueueRow(
 /// </summary>
 public sealed record QueuePage(IReadOnlyList<QueueRow> Items, int Total, bool TotalIsCapped, string? Next, string? Previous);
 
-/// <summary>Which page to read: the first, or the one after or before a cursor.</summary>
+/// <summary>Which page to read: the first, or the one after or before a cursor. A size outside 1–<see cref="MaxPageSize"/> reads 25.</summary>
 public sealed record QueuePaging(int PageSize = 25, string? After = null, string? Before = null)
 {
+    public const int MaxPageSize = 100;
+
+    /// <summary>The sizes the queue page offers.</summary>
     public static readonly IReadOnlyList<int> Sizes = [25, 50, 100];
+
+    /// <summary>
+    /// Whether <see cref="After"/> and <see cref="Before"/> are absent or cursors this queue gave out for <paramref name="sort"/>.
+    /// Pages simply start over on a bad one (an edited address); the API refuses it.
+    /// </summary>
+    public bool CursorsFit(QueueSort sort) => QueueOrder.Fits(sort, After) && QueueOrder.Fits(sort, Before);
 }

@@ -12,6 +12,12 @@ internal enum TextMatch
     /// <summary>(Staff only) a user's email: that customer's tickets.</summary>
     Email,
 
-    /// <summary>No whole word matched: part of a word, or a typo, in the title (the trigram index on PostgreSQL).</summary>
+    /// <summary>No whole word matched: part of a word in the title (the trigram index on PostgreSQL).</summary>
     Partial,
+
+    /// <summary>
+    /// Neither words nor part of a title matched: the closest titles, numbers and (staff only) customer emails, as ids
+    /// read first by <see cref="TicketTypoSearch"/>. PostgreSQL only; SQLite has no typo tolerance and matches nothing.
+    /// </summary>
+    Typo,
 }

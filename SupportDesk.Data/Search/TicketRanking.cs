@@ -6,7 +6,7 @@ namespace SupportDesk.Data.Search;
 /// <summary>
 /// How well each of a bounded set of tickets matches the search box: PostgreSQL's <c>ts_rank</c> over the weighted
 /// document (title counts most), SQLite's <c>bm25</c> with the title weighted likewise. Higher is better; a ticket
-/// found only by its number, its customer's email or part of its title scores 0.
+/// found only by its number, its customer's email or part of its title scores 0; typo matches score by how close they are.
 /// </summary>
 internal static class TicketRanking
 {
@@ -36,6 +36,10 @@ internal static class TicketRanking
             .ToListAsync(cancellationToken);
         return rows.ToDictionary(s => s.TicketId, s => s.Score);
     }
+
+    /// <summary>Scores for typo matches, already read closest first (<see cref="TicketTypoSearch"/>): the closer, the higher.</summary>
+    public static Dictionary<long, double> Closeness(IReadOnlyList<long> closestFirst) =>
+        closestFirst.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => (double)(closestFirst.Count - p.index));
 
     private sealed record SqliteScore(long TicketId, double Score);
 }

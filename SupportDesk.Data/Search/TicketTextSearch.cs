@@ -6,17 +6,17 @@ namespace SupportDesk.Data.Search;
 
 /// <summary>
 /// The search box: a ticket number or (for staff) a customer's email finds exactly that; otherwise words, over
-/// title, description and replies (plus internal notes for staff); and when no whole word matches, part of a
-/// word in the title. Each engine uses its own index. Settling which of these the text is first, with cheap
+/// title, description and replies (plus internal notes for staff); when no whole word matches, part of a
+/// word in the title; and when nothing does, on PostgreSQL, the closest titles, numbers and emails (<see cref="TicketTypoSearch"/>). Each engine uses its own index. Settling which of these the text is first, with cheap
 /// lookups, keeps every query a single condition: a union of all four made PostgreSQL gather every match of a
 /// common word before it could show the newest fifty.
 /// </summary>
 public static class TicketTextSearch
 {
     /// <summary>
-    /// Decides how <paramref name="text"/> is matched; at most three indexed existence checks. A caller that reads the
-    /// matches straight away may skip the last (<paramref name="checkWords"/> false), take <see cref="TextMatch.Words"/>
-    /// and fall back to <see cref="TextMatch.Partial"/> itself when they find nothing: the same answer for one read less.
+    /// Decides how <paramref name="text"/> is matched; at most four indexed existence checks. A caller that reads the
+    /// matches straight away may skip the word and partial checks (<paramref name="checkWords"/> false), take
+    /// <see cref="TextMatch.Words"/> and loosen it itself when it finds nothing: the same answer for fewer reads.
     /// </summary>
     internal static async Task<TextMatch> MatchForAsync(SupportDbContext db, Actor actor, string text, CancellationToken cancellationToken, bool checkWords = true)
     {
@@ -31,11 +31,24 @@ public static class TicketTextSearch
             return TextMatch.Email;
         }
 
-        return !checkWords || await WordMatches(db, actor, text).AnyAsync(cancellationToken) ? TextMatch.Words : TextMatch.Partial;
+        if (!checkWords || await WordMatches(db, actor, text).AnyAsync(cancellationToken))
+        {
+            return TextMatch.Words;
+        }
+
+        // Among the actor's own tickets: whether a customer gets part-of-a-title or typo matches must not tell them
+        // what other customers' titles contain.
+        return await db.Tickets.VisibleTo(actor).Matching(db, actor, text, TextMatch.Partial).AnyAsync(cancellationToken)
+            ? TextMatch.Partial
+            : TextMatch.Typo;
     }
 
-    /// <summary>Narrows <paramref name="tickets"/> (already limited to what the actor may see) to those matching <paramref name="text"/>.</summary>
-    internal static IQueryable<Ticket> Matching(this IQueryable<Ticket> tickets, SupportDbContext db, Actor actor, string text, TextMatch how)
+    /// <summary>
+    /// Narrows <paramref name="tickets"/> (already limited to what the actor may see) to those matching <paramref name="text"/>;
+    /// <see cref="TextMatch.Typo"/> needs the ids <see cref="TicketTypoSearch.ClosestAsync"/> read.
+    /// </summary>
+    internal static IQueryable<Ticket> Matching(
+        this IQueryable<Ticket> tickets, SupportDbContext db, Actor actor, string text, TextMatch how, IReadOnlyList<long>? typoIds = null)
     {
         var upper = text.Trim().ToUpperInvariant();
         switch (how)
@@ -49,11 +62,22 @@ public static class TicketTextSearch
                 return db.Database.IsNpgsql()
                     ? tickets.Where(t => EF.Functions.ILike(t.Title, pattern, LikePattern.EscapeCharacter))
                     : tickets.Where(t => EF.Functions.Like(t.Title, pattern, LikePattern.EscapeCharacter));
-            default:
-                var ids = WordMatches(db, actor, text);
+            case TextMatch.Typo:
+                var ids = typoIds ?? throw new InvalidOperationException("Read the typo matches (TicketTypoSearch.ClosestAsync) before applying them.");
                 return tickets.Where(t => ids.Contains(t.Id));
+            default:
+                var matches = WordMatches(db, actor, text);
+                return tickets.Where(t => matches.Contains(t.Id));
         }
     }
+
+    /// <summary>The next looser way to match text that found nothing (whole words, then part of a title, then a typo), or null after the last.</summary>
+    internal static TextMatch? Looser(TextMatch how) => how switch
+    {
+        TextMatch.Words => TextMatch.Partial,
+        TextMatch.Partial => TextMatch.Typo,
+        _ => null,
+    };
 
     private static IQueryable<long> WordMatches(SupportDbContext db, Actor actor, string text)
     {

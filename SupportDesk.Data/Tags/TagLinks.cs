@@ -29,6 +29,10 @@ internal static class TagLinks
         }
     }
 
+    /// <summary>The ids of the named tags that exist; names must already be normalised (<see cref="TagNames.Normalize"/>).</summary>
+    public static Task<List<int>> IdsAsync(SupportDbContext db, IReadOnlyCollection<string> names, CancellationToken cancellationToken) =>
+        db.Tags.Where(t => names.Contains(t.Name)).Select(t => t.Id).ToListAsync(cancellationToken);
+
     /// <summary>The named tags; those not in use yet are added to the context, to be inserted by its next save.</summary>
     public static async Task<IReadOnlyList<Tag>> FindOrCreateAsync(SupportDbContext db, IReadOnlyCollection<string> names, CancellationToken cancellationToken)
     {

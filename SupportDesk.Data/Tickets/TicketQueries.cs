@@ -2,11 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using SupportDesk.Data.Access;
 using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Infrastructure;
-using SupportDesk.Data.Search;
 
 namespace SupportDesk.Data.Tickets;
 
-/// <summary>Reads tickets through the one visibility rule, as read models, never as entities.</summary>
+/// <summary>Reads single tickets through the one visibility rule, as read models, never as entities; lists come from <see cref="Queue.QueueQueries"/>.</summary>
 public sealed class TicketQueries(IDbContextFactory<SupportDbContext> contexts)
 {
     /// <summary>The ticket with its comments (internal notes for staff only), as the API returns it.</summary>
@@ -39,32 +38,6 @@ public sealed class TicketQueries(IDbContextFactory<SupportDbContext> contexts)
         return await FindAsync(db, actor, number, cancellationToken) is { } details
             ? ServiceResult<TicketDetails>.Ok(await AttachmentLists.AddToAsync(db, actor, details, cancellationToken))
             : ServiceResult<TicketDetails>.Missing("Ticket");
-    }
-
-    public async Task<TicketListPage> ListAsync(Actor actor, TicketListQuery query, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(query);
-        var pageSize = Math.Clamp(query.PageSize, 1, TicketListQuery.MaxPageSize);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var tickets = db.Tickets.AsNoTracking().VisibleTo(actor);
-        if (query.Statuses is { Count: > 0 } statuses)
-        {
-            tickets = tickets.Where(t => statuses.Contains(t.Status));
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            tickets = tickets.Matching(db, actor, query.Search, await TicketTextSearch.MatchForAsync(db, actor, query.Search, cancellationToken));
-        }
-
-        var total = await tickets.CountAsync(cancellationToken);
-        var items = await tickets
-            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
-            .Skip(query.Skip(pageSize)).Take(pageSize)
-            .Select(t => new TicketRow(t.Number, t.Title, t.Status, t.Priority, t.Assignee == null ? null : t.Assignee.FullName, t.CreatedAt, t.UpdatedAt))
-            .ToListAsync(cancellationToken);
-        return new TicketListPage(items, total);
     }
 
     private static Task<TicketDetails?> FindAsync(SupportDbContext db, Actor actor, string number, CancellationToken cancellationToken) =>

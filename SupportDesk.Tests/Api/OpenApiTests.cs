@@ -22,4 +22,21 @@ public sealed class OpenApiTests(DatabaseTemplates templates)
         Assert.Equal(("http", "bearer"), (bearer.GetProperty("type").GetString(), bearer.GetProperty("scheme").GetString()));
         Assert.True(document.GetProperty("security")[0].TryGetProperty("Bearer", out _));
     }
+
+    [Fact]
+    public async Task The_ticket_list_is_documented_with_the_queues_filters_a_cursor_and_next()
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
+        await using var app = new SupportDeskApp(database.Options);
+        using var anonymous = app.ApiClient();
+
+        var document = await (await anonymous.GetApiAsync("/openapi/v1.json")).JsonAsync(HttpStatusCode.OK);
+
+        var list = document.GetProperty("paths").GetProperty("/api/tickets").GetProperty("get");
+        Assert.Equal(
+            ["after", "assignee", "assigneeId", "category", "dir", "limit", "priority", "q", "sort", "status", "tag", "tagMatch"],
+            list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        var page = document.GetProperty("components").GetProperty("schemas").GetProperty("TicketPageResponse").GetProperty("properties");
+        Assert.Equal(["items", "next", "total", "totalIsCapped"], page.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
 }

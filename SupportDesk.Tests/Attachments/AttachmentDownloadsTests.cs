@@ -2,6 +2,7 @@ using SupportDesk.Data.Access;
 using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Comments;
 using SupportDesk.Data.Engines;
+using SupportDesk.Data.Queue;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
 using SupportDesk.Tests.Infrastructure;
@@ -65,7 +66,7 @@ public sealed class AttachmentDownloadsTests(DatabaseTemplates templates)
         var customer = (await database.UserAsync(Roles.Customer)).AsActor(Roles.Customer);
         var admin = (await database.UserAsync(Roles.Admin)).AsActor(Roles.Admin);
         var id = await TicketFileAsync(database, customer);
-        var number = (await database.Get<TicketQueries>().ListAsync(customer, new TicketListQuery(), Cancel)).Items.Single().Number;
+        var number = (await database.Get<QueueQueries>().ListAsync(customer, new QueueFilter(), new QueueSort(), new QueuePaging(), Cancel)).Items.Single().Number;
 
         Assert.True((await database.Get<TicketTrash>().SoftDeleteAsync(admin, number, null, Cancel)).Succeeded);
 

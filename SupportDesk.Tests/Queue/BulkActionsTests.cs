@@ -270,13 +270,14 @@ public sealed class BulkActionsTests(DatabaseTemplates templates)
         await BreakAuditAsync(desk.Database);
 
         await Assert.ThrowsAnyAsync<Exception>(() => desk.Bulk.SetPriorityAsync(desk.Agent, target, TicketPriority.Urgent, null, Cancel));
+        await Assert.ThrowsAnyAsync<Exception>(() => desk.Bulk.SetStatusAsync(desk.Agent, target, TicketStatus.Resolved, null, Cancel));
         await Assert.ThrowsAnyAsync<Exception>(() => desk.Bulk.AddTagsAsync(desk.Agent, target, ["vpn"], null, Cancel));
         await Assert.ThrowsAnyAsync<Exception>(() => desk.Bulk.SoftDeleteAsync(desk.Agent, target, null, Cancel));
 
         foreach (var before in new[] { first, second })
         {
             var ticket = await desk.ReadAsync(before.Number);
-            Assert.Equal((TicketPriority.Medium, (DateTime?)null, before.Version), (ticket.Priority, ticket.DeletedAt, ticket.Version));
+            Assert.Equal((TicketPriority.Medium, TicketStatus.Open, (DateTime?)null, before.Version), (ticket.Priority, ticket.Status, ticket.DeletedAt, ticket.Version));
             Assert.Empty(await desk.TagsAsync(before.Number));
         }
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SupportDesk.Data.Access;
 using SupportDesk.Data.Comments;
 using SupportDesk.Data.Engines;
+using SupportDesk.Data.Queue;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
 using SupportDesk.Tests.Infrastructure;
@@ -15,7 +16,7 @@ public sealed class TicketTextSearchTests(DatabaseTemplates templates)
     private sealed record Desk(TestDatabase Database, Actor Customer, Actor Other, Actor Agent, Ticket Printer, Ticket Invoice, Ticket OthersPrinter)
     {
         public async Task<List<string>> FindAsync(Actor actor, string text) =>
-            [.. (await Database.Get<TicketQueries>().ListAsync(actor, new TicketListQuery(Search: text), Cancel)).Items.Select(t => t.Number).Order()];
+            [.. (await Database.Get<QueueQueries>().ListAsync(actor, new QueueFilter { Text = text }, new QueueSort(), new QueuePaging(100), Cancel)).Items.Select(t => t.Number).Order()];
 
         public async Task CommentAsync(Actor author, Ticket ticket, string text, bool isInternal = false) =>
             Assert.True((await Database.Get<TicketComments>().AddAsync(author, ticket.Number, new NewComment(text, isInternal, Guid.NewGuid()), null, Cancel)).Succeeded);

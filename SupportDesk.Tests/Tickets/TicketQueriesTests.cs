@@ -50,47 +50,4 @@ public sealed class TicketQueriesTests(DatabaseTemplates templates)
         Assert.Equal(missing.Errors, others.Errors);
         Assert.Null(others.Value);
     }
-
-    [Theory, ClassData(typeof(BothEngines))]
-    public async Task The_list_finds_by_number_or_title_words_filters_by_status_and_pages_newest_first(DatabaseProvider provider)
-    {
-        await using var database = await TestDatabase.CreateAsync(templates, provider);
-        var customer = await database.UserAsync(Roles.Customer);
-        var other = await database.UserAsync(Roles.Customer, "other");
-        var printer = await database.TicketAsync(customer, "Printer is jammed");
-        database.Clock.Advance(TimeSpan.FromMinutes(1));
-        var invoice = await database.TicketAsync(customer, "Invoice missing", status: TicketStatus.Resolved);
-        database.Clock.Advance(TimeSpan.FromMinutes(1));
-        var vpn = await database.TicketAsync(customer, "VPN drops every hour");
-        await database.TicketAsync(other, "Printer for someone else");
-        await database.TicketAsync(customer, "Deleted printer ticket", deletedAt: TestDatabase.Start.UtcDateTime);
-        var queries = database.Get<TicketQueries>();
-        var actor = customer.AsActor(Roles.Customer);
-
-        async Task<string[]> Numbers(TicketListQuery query) =>
-            [.. (await queries.ListAsync(actor, query, Cancel)).Items.Select(t => t.Number)];
-
-        Assert.Equal([vpn.Number, invoice.Number, printer.Number], await Numbers(new TicketListQuery()));
-        Assert.Equal([printer.Number], await Numbers(new TicketListQuery(Search: "PRINTER")));
-        Assert.Equal([invoice.Number], await Numbers(new TicketListQuery(Search: invoice.Number.ToLowerInvariant())));
-        Assert.Equal([invoice.Number], await Numbers(new TicketListQuery(Statuses: [TicketStatus.Resolved, TicketStatus.Closed])));
-        var second = await queries.ListAsync(actor, new TicketListQuery(Page: 1, PageSize: 2), Cancel);
-        Assert.Equal([printer.Number], second.Items.Select(t => t.Number));
-        Assert.Equal(3, second.TotalCount);
-    }
-
-    [Theory, ClassData(typeof(BothEngines))]
-    public async Task Staff_lists_include_every_customers_live_tickets(DatabaseProvider provider)
-    {
-        await using var database = await TestDatabase.CreateAsync(templates, provider);
-        var alice = await database.UserAsync(Roles.Customer, "alice");
-        var bob = await database.UserAsync(Roles.Customer, "bob");
-        var agent = await database.UserAsync(Roles.Agent);
-        await database.TicketAsync(alice);
-        await database.TicketAsync(bob);
-
-        var page = await database.Get<TicketQueries>().ListAsync(agent.AsActor(Roles.Agent), new TicketListQuery(), Cancel);
-
-        Assert.Equal(2, page.TotalCount);
-    }
 }

@@ -4,6 +4,7 @@ using SupportDesk.Data.Access;
 using SupportDesk.Data.Audit;
 using SupportDesk.Data.Comments;
 using SupportDesk.Data.Infrastructure;
+using SupportDesk.Data.Queue;
 using SupportDesk.Data.Tickets;
 
 namespace SupportDesk.Web.Api;
@@ -12,6 +13,7 @@ namespace SupportDesk.Web.Api;
 public sealed class TicketsApiServices(
     TicketCreation creation,
     TicketQueries queries,
+    QueueQueries queue,
     TicketComments comments,
     TicketStatusChanges statuses,
     TicketAssignment assignment,
@@ -20,6 +22,7 @@ public sealed class TicketsApiServices(
 {
     public TicketCreation Creation { get; } = creation;
     public TicketQueries Queries { get; } = queries;
+    public QueueQueries Queue { get; } = queue;
     public TicketComments Comments { get; } = comments;
     public TicketStatusChanges Statuses { get; } = statuses;
     public TicketAssignment Assignment { get; } = assignment;
@@ -42,7 +45,7 @@ public static class TicketsApi
         ArgumentNullException.ThrowIfNull(api);
         var tickets = api.MapGroup("/tickets").WithTags("Tickets");
         tickets.MapGet("/", ListAsync)
-            .WithSummary("Tickets the caller may see, newest first")
+            .WithSummary("Tickets the caller may see, filtered and sorted like the queue (newest first by default), a page at a time: pass a page's next as after")
             .ProducesValidationProblem();
         tickets.MapPost("/", CreateAsync)
             .WithSummary("Open a ticket as the caller")
@@ -69,23 +72,18 @@ public static class TicketsApi
         return api;
     }
 
-    public static async Task<Results<Ok<PageResponse<TicketListItemResponse>>, ProblemHttpResult>> ListAsync(
+    public static async Task<Results<Ok<TicketPageResponse>, ProblemHttpResult>> ListAsync(
         [AsParameters] TicketListRequest request, [AsParameters] TicketsApiServices services, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
-        ApiPaging.Check(request.Limit, request.Offset, errors);
-        var statuses = ApiEnums.ParseAll<TicketStatus>(request.Status, "status", "status", errors);
-        if (errors.Count > 0)
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ToQuery(errors) is not { } query)
         {
             return ApiProblems.Invalid(errors);
         }
 
-        var query = new TicketListQuery(PageSize: request.Limit, Statuses: statuses, Offset: request.Offset);
-        var page = await services.Queries.ListAsync(services.Actor, query, cancellationToken);
-        var items = page.Items
-            .Select(t => new TicketListItemResponse(t.Number, t.Title, t.Status, t.Priority, t.AssigneeName, t.CreatedAt, t.UpdatedAt))
-            .ToList();
-        return TypedResults.Ok(new PageResponse<TicketListItemResponse>(items, page.TotalCount, request.Limit, request.Offset));
+        var page = await services.Queue.ListAsync(services.Actor, query.Filter, query.Sort, query.Paging, cancellationToken);
+        return TypedResults.Ok(new TicketPageResponse([.. page.Items.Select(TicketListItemResponse.From)], page.Total, page.TotalIsCapped, page.Next));
     }
 
     public static async Task<Results<Created<TicketResponse>, ProblemHttpResult>> CreateAsync(

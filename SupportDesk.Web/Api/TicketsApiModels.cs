@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
 using SupportDesk.Data.Tickets;
 
 namespace SupportDesk.Web.Api;
@@ -27,12 +26,6 @@ public sealed record NewTicketRequest(
         AutoAssign);
 }
 
-/// <summary>Query of GET /api/tickets: any number of <c>status</c> values, newest first, paged by limit and offset.</summary>
-public sealed record TicketListRequest(
-    [property: FromQuery(Name = "status")] string[]? Status = null,
-    [property: FromQuery(Name = "limit")] int Limit = ApiPaging.DefaultLimit,
-    [property: FromQuery(Name = "offset")] int Offset = 0);
-
 /// <summary>A reply, or an internal note for staff. Without a submission id one is made, so only a client that sends one gets resends recognised.</summary>
 public sealed record NewCommentRequest(string? Content, bool IsInternal = false, Guid? SubmissionId = null);
 
@@ -43,15 +36,6 @@ public sealed record StatusChangeRequest(TicketStatus? Status, uint? Version = n
 public sealed record AssigneeChangeRequest(string? AssigneeId, uint? Version = null);
 
 public sealed record PersonResponse(string Id, string Name);
-
-public sealed record TicketListItemResponse(
-    string Number,
-    string Title,
-    TicketStatus Status,
-    TicketPriority Priority,
-    string? AssigneeName,
-    DateTime CreatedAt,
-    DateTime UpdatedAt);
 
 public sealed record CommentResponse(long Id, PersonResponse Author, string Content, bool IsInternal, DateTime CreatedAt);
 

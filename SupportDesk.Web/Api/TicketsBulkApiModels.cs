@@ -46,7 +46,7 @@ public sealed record BulkChangeRequest(
 
         if (Filter is not null)
         {
-            return Filter.ToFilter(errors) is { } filter ? BulkTarget.Matching(filter) : null;
+            return Filter.ToFilter(errors, "filter.") is { } filter ? BulkTarget.Matching(filter) : null;
         }
 
         if (numbers.Count == 0)
@@ -76,20 +76,21 @@ public sealed record BulkFilterRequest(
     DateTimeOffset? CreatedTo = null,
     DateTimeOffset? UpdatedSince = null)
 {
-    internal QueueFilter? ToFilter(List<FieldError> errors)
+    /// <summary>The queue filter, or null with errors keyed by <paramref name="prefix"/> and the field's name.</summary>
+    internal QueueFilter? ToFilter(List<FieldError> errors, string prefix)
     {
         var count = errors.Count;
         var filter = new QueueFilter
         {
             Text = Q,
-            Statuses = ApiEnums.ParseAll<TicketStatus>(Status, "filter.status", "status", errors),
-            Priorities = ApiEnums.ParseAll<TicketPriority>(Priority, "filter.priority", "priority", errors),
-            Assignee = Assignee is null ? AssigneeFilter.Anyone : ApiEnums.Parse<AssigneeFilter>(Assignee, "filter.assignee", "assignee", errors) ?? default,
+            Statuses = ApiEnums.ParseAll<TicketStatus>(Status, prefix + "status", "status", errors),
+            Priorities = ApiEnums.ParseAll<TicketPriority>(Priority, prefix + "priority", "priority", errors),
+            Assignee = Assignee is null ? AssigneeFilter.Anyone : ApiEnums.Parse<AssigneeFilter>(Assignee, prefix + "assignee", "assignee", errors) ?? default,
             AssigneeId = AssigneeId,
             CreatorId = CreatorId,
             Category = Category,
             Tags = Tags ?? [],
-            TagMatch = TagMatch is null ? Data.Queue.TagMatch.Any : ApiEnums.Parse<TagMatch>(TagMatch, "filter.tagMatch", "tag match", errors) ?? default,
+            TagMatch = TagMatch is null ? Data.Queue.TagMatch.Any : ApiEnums.Parse<TagMatch>(TagMatch, prefix + "tagMatch", "tag match", errors) ?? default,
             OverdueOnly = Overdue,
             WithoutComments = NoComments,
             CreatedFrom = CreatedFrom?.UtcDateTime,
