@@ -111,7 +111,7 @@ public sealed class GeneratedData(SeedOptions options, IReadOnlyList<SeedUser> u
                 row.Comments.Add(new(row.CreatorId, rng.Pick(DemoCatalog.Nudges), false, Spread(row.CreatedAt, end, k, nudges, ref rng)));
             }
 
-            row.UpdatedAt = Max(Last(row), row.CreatedAt);
+            row.UpdatedAt = Last(row);
             return;
         }
 

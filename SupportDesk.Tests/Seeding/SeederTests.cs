@@ -80,8 +80,19 @@ public sealed partial class SeederTests(DatabaseTemplates templates)
         var tickets = await db.Tickets.AsNoTracking()
             .Select(t => new
             {
-                t.Status, t.Priority, t.CreatedAt, t.ResolvedAt, t.FirstResponseAt, t.SlaPolicyId, t.FirstResponseDueAt, t.ResolutionDueAt,
-                t.SlaDueAt, t.SlaAtRiskAt, t.FirstResponseSlaMet, t.ResolutionSlaMet, t.SlaAlertedAt,
+                t.Status,
+                t.Priority,
+                t.CreatedAt,
+                t.ResolvedAt,
+                t.FirstResponseAt,
+                t.SlaPolicyId,
+                t.FirstResponseDueAt,
+                t.ResolutionDueAt,
+                t.SlaDueAt,
+                t.SlaAtRiskAt,
+                t.FirstResponseSlaMet,
+                t.ResolutionSlaMet,
+                t.SlaAlertedAt,
                 FirstReply = t.Comments.Where(c => !c.IsInternal && c.AuthorId == t.AssigneeId).Min(c => (DateTime?)c.CreatedAt),
             })
             .ToListAsync(Cancel);
