@@ -9,6 +9,7 @@ using SupportDesk.Data.Comments;
 using SupportDesk.Data.Demo;
 using SupportDesk.Data.Drafts;
 using SupportDesk.Data.Engines;
+using SupportDesk.Data.Export;
 using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Notifications;
 using SupportDesk.Data.Queue;
@@ -64,6 +65,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<QueueQueries>();
         services.AddSingleton<BulkActions>();
         services.AddSingleton<QueueStatistics>();
+        services.AddSingleton<TicketExport>();
         services.AddSingleton<SavedViews>();
         AttachmentServices.AddAttachments(services);
         services.AddSingleton<TicketTimeline>();

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using SupportDesk.Data.Sla;
 
 namespace SupportDesk.Benchmarks.Seeding;
 
@@ -61,7 +62,11 @@ public sealed class CopyLoader(NpgsqlConnection connection, GeneratedData data, 
     {
         var numbers = new SeedTicketNumbers();
         return await PassAsync("tickets",
-            "COPY tickets (id, number, title, description, status, priority, creator_id, assignee_id, category, custom_fields, created_at, updated_at, resolved_at, closed_at, first_response_at) FROM STDIN (FORMAT BINARY, FREEZE)",
+            """
+            COPY tickets (id, number, title, description, status, priority, creator_id, assignee_id, category, custom_fields, created_at, updated_at,
+                resolved_at, closed_at, first_response_at, sla_policy_id, first_response_due_at, resolution_due_at, sla_due_at, sla_at_risk_at,
+                first_response_sla_met, resolution_sla_met) FROM STDIN (FORMAT BINARY, FREEZE)
+            """,
             (copy, row) =>
             {
                 copy.StartRow();
@@ -80,6 +85,13 @@ public sealed class CopyLoader(NpgsqlConnection connection, GeneratedData data, 
                 WriteNullable(copy, row.ResolvedAt, NpgsqlDbType.TimestampTz);
                 WriteNullable(copy, row.ClosedAt, NpgsqlDbType.TimestampTz);
                 WriteNullable(copy, row.FirstResponseAt, NpgsqlDbType.TimestampTz);
+                copy.Write(SlaPolicy.DefaultId, NpgsqlDbType.Integer);
+                copy.Write(row.FirstResponseDueAt, NpgsqlDbType.TimestampTz);
+                WriteNullable(copy, row.ResolutionDueAt, NpgsqlDbType.TimestampTz);
+                WriteNullable(copy, row.SlaDueAt, NpgsqlDbType.TimestampTz);
+                WriteNullable(copy, row.SlaAtRiskAt, NpgsqlDbType.TimestampTz);
+                WriteNullable(copy, row.FirstResponseSlaMet, NpgsqlDbType.Boolean);
+                WriteNullable(copy, row.ResolutionSlaMet, NpgsqlDbType.Boolean);
                 return 1;
             }, cancellationToken);
     }
@@ -122,22 +134,26 @@ public sealed class CopyLoader(NpgsqlConnection connection, GeneratedData data, 
             }, cancellationToken);
     }
 
-    /// <summary>Regenerates every ticket and lets <paramref name="write"/> turn it into rows; returns the rows written.</summary>
+    /// <summary>
+    /// Regenerates every ticket and lets <paramref name="write"/> turn it into rows; returns the rows written.
+    /// Tickets are generated on another thread while this one serializes them, so the two overlap.
+    /// </summary>
     private async Task<long> PassAsync(string phase, string copySql, Func<NpgsqlBinaryImporter, TicketRow, int> write, CancellationToken cancellationToken)
     {
         var progress = new Progress(log, phase, tickets);
-        var row = new TicketRow();
-        long rows = 0;
+        long rows = 0, done = 0;
         await using var copy = await connection.BeginBinaryImportAsync(copySql, cancellationToken);
         copy.Timeout = TimeSpan.Zero;
-        for (long id = 1; id <= tickets; id++)
+        await foreach (var batch in TicketBatches.GenerateAsync(data, tickets, cancellationToken))
         {
-            data.Fill(id, row);
-            rows += write(copy, row);
-            if ((id & 1023) == 0)
+            foreach (var row in batch.Rows)
             {
-                progress.Report(id);
+                rows += write(copy, row);
             }
+
+            done += batch.Rows.Count;
+            batch.Recycle();
+            progress.Report(done);
         }
 
         await copy.CompleteAsync(cancellationToken);

@@ -21,6 +21,12 @@ public sealed class TicketRow
     public DateTime? ResolvedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
     public DateTime? FirstResponseAt { get; set; }
+    public DateTime FirstResponseDueAt { get; set; }
+    public DateTime? ResolutionDueAt { get; set; }
+    public DateTime? SlaDueAt { get; set; }
+    public DateTime? SlaAtRiskAt { get; set; }
+    public bool? FirstResponseSlaMet { get; set; }
+    public bool? ResolutionSlaMet { get; set; }
     public List<int> TagIds { get; } = new(3);
     public List<CommentRow> Comments { get; } = new(10);
 }
@@ -68,8 +74,13 @@ public sealed class GeneratedData(SeedOptions options, IReadOnlyList<SeedUser> u
         row.CreatorId = rng.Pick(customers).Id;
         row.AssigneeId = status == TicketStatus.Open ? null : rng.Pick(agents).Id;
         row.CreatedAt = created;
-        row.ResolvedAt = status >= TicketStatus.Resolved ? Between(created, created.AddHours(1 + rng.Below(120)), 0.7) : null;
+        row.ResolvedAt = status >= TicketStatus.Resolved ? Between(created, created + SeedSla.ResolutionDelay(ref rng, row.Priority), 0.7) : null;
         row.ClosedAt = status == TicketStatus.Closed ? Between(row.ResolvedAt!.Value, row.ResolvedAt.Value.AddDays(2 + rng.Below(6)), 0.9) : null;
+
+        // Assigned tickets have been answered; the answer comes before the resolution and before now.
+        var answered = row.AssigneeId is null ? (DateTime?)null : created + SeedSla.FirstResponseDelay(ref rng, row.Priority);
+        var end = row.ResolvedAt ?? now;
+        row.FirstResponseAt = answered > end ? created.AddTicks((long)((end - created).Ticks * (0.2 + 0.6 * rng.Unit()))) : answered;
 
         row.TagIds.Clear();
         var tagCount = Math.Min(rng.Below(4), category.Tags.Count);
@@ -81,52 +92,63 @@ public sealed class GeneratedData(SeedOptions options, IReadOnlyList<SeedUser> u
         }
 
         AddComments(ref rng, row);
+        SeedSla.Apply(row, now);
     }
 
+    /// <summary>
+    /// Comments before the first reply (the customer nudging, internal notes) fall between creation and the first
+    /// response; the reply itself is the first response; the rest fall between it and the ticket's end.
+    /// </summary>
     private void AddComments(ref Rng rng, TicketRow row)
     {
         row.Comments.Clear();
-        row.FirstResponseAt = null;
         var end = row.ClosedAt ?? row.ResolvedAt ?? now;
-        var count = row.AssigneeId is null ? rng.Below(3) : rng.Below(11);
-        var window = (end - row.CreatedAt).Ticks;
-        var agentSpoke = false;
-        for (var k = 0; k < count; k++)
+        if (row.AssigneeId is not { } agent || row.FirstResponseAt is not { } answered)
         {
-            var at = row.CreatedAt.AddTicks((long)(window * ((k + rng.Unit()) / (count + 1))));
+            var nudges = rng.Below(3);
+            for (var k = 0; k < nudges; k++)
+            {
+                row.Comments.Add(new(row.CreatorId, rng.Pick(DemoCatalog.Nudges), false, Spread(row.CreatedAt, end, k, nudges, ref rng)));
+            }
+
+            row.UpdatedAt = Last(row);
+            return;
+        }
+
+        // Tickets without any comment were answered by phone: they still have their first response.
+        var count = rng.Below(11);
+        var before = count == 0 ? 0 : rng.Below(Math.Min(count, 3));
+        for (var k = 0; k < before; k++)
+        {
+            var at = Spread(row.CreatedAt, answered, k, before, ref rng);
+            row.Comments.Add(rng.Below(100) < 70 ? new(row.CreatorId, rng.Pick(DemoCatalog.Nudges), false, at) : new(agent, rng.Pick(DemoCatalog.InternalNotes), true, at));
+        }
+
+        if (count > 0)
+        {
+            row.Comments.Add(new(agent, rng.Pick(DemoCatalog.FirstReplies), false, answered));
+        }
+
+        var after = count - before - 1;
+        for (var k = 0; k < after; k++)
+        {
+            var at = Spread(answered, end, k, after, ref rng);
             var roll = rng.Below(100);
-            CommentRow comment;
-            if (row.AssigneeId is null || roll < 45)
-            {
-                var texts = agentSpoke && row.ResolvedAt is not null && k == count - 1 ? DemoCatalog.Thanks
-                    : agentSpoke ? DemoCatalog.CustomerReplies : DemoCatalog.Nudges;
-                comment = new(row.CreatorId, rng.Pick(texts), false, at);
-            }
-            else if (roll < 60)
-            {
-                comment = new(row.AssigneeId, rng.Pick(DemoCatalog.InternalNotes), true, at);
-            }
-            else
-            {
-                var texts = !agentSpoke ? DemoCatalog.FirstReplies
-                    : row.ResolvedAt is not null && k >= count - 2 ? DemoCatalog.Resolutions : DemoCatalog.FollowUps;
-                comment = new(row.AssigneeId, rng.Pick(texts), false, at);
-                row.FirstResponseAt ??= at;
-                agentSpoke = true;
-            }
-
-            row.Comments.Add(comment);
+            var closing = row.ResolvedAt is not null && k >= after - 2;
+            row.Comments.Add(
+                roll < 45 ? new(row.CreatorId, rng.Pick(closing && k == after - 1 ? DemoCatalog.Thanks : DemoCatalog.CustomerReplies), false, at)
+                : roll < 60 ? new(agent, rng.Pick(DemoCatalog.InternalNotes), true, at)
+                : new(agent, rng.Pick(closing ? DemoCatalog.Resolutions : DemoCatalog.FollowUps), false, at));
         }
 
-        if (row.FirstResponseAt is null && row.Status != TicketStatus.Open)
-        {
-            // Answered by phone or by a reply that was later removed: staff tickets always have a first response.
-            row.FirstResponseAt = row.CreatedAt.AddTicks((long)(window * 0.05 * rng.Unit()));
-        }
-
-        var last = row.Comments.Count > 0 ? row.Comments[^1].CreatedAt : row.CreatedAt;
-        row.UpdatedAt = Max(Max(last, row.ClosedAt ?? row.ResolvedAt ?? row.CreatedAt), row.FirstResponseAt ?? row.CreatedAt);
+        row.UpdatedAt = Max(Max(Last(row), row.ClosedAt ?? row.ResolvedAt ?? row.CreatedAt), answered);
     }
+
+    /// <summary>The <paramref name="k"/>th of <paramref name="count"/> moments strictly between <paramref name="from"/> and <paramref name="to"/>, in order.</summary>
+    private static DateTime Spread(DateTime from, DateTime to, int k, int count, ref Rng rng) =>
+        from.AddTicks((long)((to - from).Ticks * ((k + rng.Unit()) / (count + 1))));
+
+    private static DateTime Last(TicketRow row) => row.Comments.Count > 0 ? row.Comments[^1].CreatedAt : row.CreatedAt;
 
     /// <summary><paramref name="wanted"/>, unless it lies in the future: then a point <paramref name="share"/> of the way to now.</summary>
     private DateTime Between(DateTime from, DateTime wanted, double share) =>

@@ -179,7 +179,7 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
             false,
             t.DeletedAt != null));
 
-    private static string Cursor(QueueSortKey key, QueueRow row) => new QueueCursor(key switch
+    internal static string Cursor(QueueSortKey key, QueueRow row) => new QueueCursor(key switch
     {
         QueueSortKey.Created => row.CreatedAt.Ticks.ToString(CultureInfo.InvariantCulture),
         QueueSortKey.Updated => row.UpdatedAt.Ticks.ToString(CultureInfo.InvariantCulture),

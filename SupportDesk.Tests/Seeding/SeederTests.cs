@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using SupportDesk.Benchmarks.Seeding;
+using SupportDesk.Data;
 using SupportDesk.Data.Comments;
 using SupportDesk.Data.Engines;
+using SupportDesk.Data.Sla;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Tests.Infrastructure;
 
@@ -43,6 +45,7 @@ public sealed partial class SeederTests(DatabaseTemplates templates)
                 t => Assert.True(t.ResolvedAt is null && t.ClosedAt is null && t.AssigneeId is not null && t.FirstResponseAt is not null));
             Assert.All(tickets.Where(t => t.Status == TicketStatus.Resolved), t => Assert.True(t.ResolvedAt >= t.CreatedAt && t.ClosedAt is null));
             Assert.All(tickets.Where(t => t.Status == TicketStatus.Closed), t => Assert.True(t.ClosedAt >= t.ResolvedAt && t.ResolvedAt >= t.CreatedAt));
+            await AssertSlaAsync(db, TestDatabase.Start.UtcDateTime);
 
             await using var connection = new NpgsqlConnection(database.ConnectionString);
             await connection.OpenAsync(Cancel);
@@ -66,6 +69,73 @@ public sealed partial class SeederTests(DatabaseTemplates templates)
         {
             await templates.DropAsync(database);
         }
+    }
+
+    /// <summary>
+    /// The SLA columns are those the app would have stored under the Standard policy, with a realistic share of
+    /// met and breached targets, and the first response is the assignee's first public reply on most tickets.
+    /// </summary>
+    private static async Task AssertSlaAsync(SupportDbContext db, DateTime now)
+    {
+        var tickets = await db.Tickets.AsNoTracking()
+            .Select(t => new
+            {
+                t.Status,
+                t.Priority,
+                t.CreatedAt,
+                t.ResolvedAt,
+                t.FirstResponseAt,
+                t.SlaPolicyId,
+                t.FirstResponseDueAt,
+                t.ResolutionDueAt,
+                t.SlaDueAt,
+                t.SlaAtRiskAt,
+                t.FirstResponseSlaMet,
+                t.ResolutionSlaMet,
+                t.SlaAlertedAt,
+                FirstReply = t.Comments.Where(c => !c.IsInternal && c.AuthorId == t.AssigneeId).Min(c => (DateTime?)c.CreatedAt),
+            })
+            .ToListAsync(Cancel);
+        Assert.All(tickets, t =>
+        {
+            var target = SlaTargets.Default.For(t.Priority);
+            var resolutionDue = t.CreatedAt + target.Resolution;
+            Assert.Equal(SlaPolicy.DefaultId, t.SlaPolicyId);
+            Assert.Equal(t.CreatedAt + target.FirstResponse, t.FirstResponseDueAt);
+            Assert.Equal(t.Status == TicketStatus.WaitingOnCustomer && resolutionDue > now ? null : resolutionDue, t.ResolutionDueAt);
+            Assert.Equal(t.FirstResponseAt is null ? null : t.FirstResponseAt <= t.FirstResponseDueAt, t.FirstResponseSlaMet);
+            Assert.Equal(t.ResolvedAt is null ? null : t.ResolvedAt <= resolutionDue, t.ResolutionSlaMet);
+            Assert.Null(t.SlaAlertedAt);
+            Assert.True(t.FirstReply is null || t.FirstReply >= t.FirstResponseAt, "No public reply by the assignee comes before the first response.");
+
+            var pending = new List<(DateTime Due, TimeSpan Target)>();
+            if (t.Status < TicketStatus.Resolved && t.FirstResponseAt is null)
+            {
+                pending.Add((t.FirstResponseDueAt!.Value, target.FirstResponse));
+            }
+
+            if (t.Status < TicketStatus.Resolved && t.ResolutionDueAt is { } due)
+            {
+                pending.Add((due, target.Resolution));
+            }
+
+            var earliest = pending.OrderBy(p => p.Due).Select(p => ((DateTime, TimeSpan)?)p).FirstOrDefault();
+            Assert.Equal(earliest?.Item1, t.SlaDueAt);
+            Assert.Equal(earliest is { } e ? e.Item1 - e.Item2 / 4 : null, t.SlaAtRiskAt);
+        });
+
+        Assert.InRange(Share(tickets.Where(t => t.FirstResponseSlaMet is not null), t => t.FirstResponseSlaMet == true), 0.65, 0.95);
+        Assert.InRange(Share(tickets.Where(t => t.ResolutionSlaMet is not null), t => t.ResolutionSlaMet == true), 0.65, 0.97);
+        Assert.InRange(Share(tickets.Where(t => t.FirstResponseAt is not null), t => t.FirstReply == t.FirstResponseAt), 0.8, 1);
+        Assert.Contains(tickets, t => t.Status == TicketStatus.Open && t.SlaDueAt < now);
+        Assert.Contains(tickets, t => t.Status < TicketStatus.Resolved && t.SlaDueAt > now);
+    }
+
+    private static double Share<T>(IEnumerable<T> items, Func<T, bool> predicate)
+    {
+        var list = items.ToList();
+        Assert.NotEmpty(list);
+        return (double)list.Count(predicate) / list.Count;
     }
 
     private static async Task<List<string>> FoundAsync(NpgsqlConnection connection, string word)
