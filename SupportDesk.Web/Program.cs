@@ -3,6 +3,7 @@ using SupportDesk.Web.Api;
 using SupportDesk.Web.AutoClose;
 using SupportDesk.Web.Components.Attachments;
 using SupportDesk.Web.Hosting;
+using SupportDesk.Web.SlaAlerts;
 
 try
 {
@@ -12,7 +13,8 @@ try
         .AddSupportDeskAttachments()
         .AddSupportDeskWeb()
         .AddSupportDeskApi()
-        .AddSupportDeskAutoClose();
+        .AddSupportDeskAutoClose()
+        .AddSupportDeskSlaAlerts();
 
     var app = builder.Build();
     app.UseSupportDeskWeb();
