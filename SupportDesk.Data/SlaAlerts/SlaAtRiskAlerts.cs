@@ -34,7 +34,7 @@ public sealed class SlaAtRiskAlerts(IDbContextFactory<SupportDbContext> contexts
         var due = db.Tickets.Where(t => t.DeletedAt == null && t.SlaAtRiskAt <= now && t.SlaAlertedAt == null
             && t.AssigneeId != null && unfinished.Contains(t.Status));
         var batch = await due.OrderBy(t => t.SlaAtRiskAt).ThenBy(t => t.Id).Take(BatchSize)
-            .Select(t => new { t.Id, t.Number, t.Title, t.AssigneeId }).ToListAsync(cancellationToken);
+            .Select(t => new { t.Id, t.Number, t.Title, t.AssigneeId, t.SlaDueAt }).ToListAsync(cancellationToken);
         if (batch.Count == 0)
         {
             return 0;
@@ -55,7 +55,10 @@ public sealed class SlaAtRiskAlerts(IDbContextFactory<SupportDbContext> contexts
             RecipientId = t.AssigneeId!,
             TicketId = t.Id,
             Kind = NotificationKind.SlaAtRisk,
-            Message = TicketAssignment.Shorten($"{t.Number} is at risk of missing its SLA: {t.Title}"),
+            // A ticket can pass its due time unalerted (it had no assignee then); saying "at risk" would understate it.
+            Message = TicketAssignment.Shorten(t.SlaDueAt <= now
+                ? $"{t.Number} has missed its SLA: {t.Title}"
+                : $"{t.Number} is at risk of missing its SLA: {t.Title}"),
             CreatedAt = now,
         }));
         await db.SaveChangesAsync(cancellationToken);

@@ -31,7 +31,8 @@ public sealed class SlaAtRiskAlertsTests(DatabaseTemplates templates)
         }
 
         var mayas = await AtRiskAsync("VPN drops every hour", maya);
-        var jonass = await AtRiskAsync("Laptop will not charge", jonas, TicketStatus.Open, atRiskAt: now.AddHours(-2));
+        // At risk since an hour ago and due now: it passed its due time before anyone was told.
+        var jonass = await AtRiskAsync("Laptop will not charge", jonas, TicketStatus.Open, atRiskAt: now.AddHours(-1));
         var unassigned = await AtRiskAsync("Nobody owns this", null, TicketStatus.Open);
         var deleted = await AtRiskAsync("In the trash", maya, deleted: true);
         var resolved = await AtRiskAsync("Already solved", maya, TicketStatus.Resolved);
@@ -46,7 +47,7 @@ public sealed class SlaAtRiskAlertsTests(DatabaseTemplates templates)
         Assert.Equal(
             [
                 (maya.Id, mayas.Id, NotificationKind.SlaAtRisk, $"{mayas.Number} is at risk of missing its SLA: VPN drops every hour"),
-                (jonas.Id, jonass.Id, NotificationKind.SlaAtRisk, $"{jonass.Number} is at risk of missing its SLA: Laptop will not charge"),
+                (jonas.Id, jonass.Id, NotificationKind.SlaAtRisk, $"{jonass.Number} has missed its SLA: Laptop will not charge"),
             ],
             (await NotificationsAsync(database)).Select(n => (n.RecipientId, n.TicketId!.Value, n.Kind, n.Message)));
         var stamps = await StampsAsync(database);
