@@ -14,6 +14,7 @@ using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Notifications;
 using SupportDesk.Data.Queue;
 using SupportDesk.Data.Settings;
+using SupportDesk.Data.SlaAlerts;
 using SupportDesk.Data.Tags;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
@@ -62,6 +63,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<NotificationInbox>();
         services.AddSingleton<RuntimeSettings>();
         services.AddSingleton<ResolvedTicketCloser>();
+        services.AddSingleton<SlaAtRiskAlerts>();
         services.AddSingleton<QueueQueries>();
         services.AddSingleton<BulkActions>();
         services.AddSingleton<QueueStatistics>();

@@ -4,6 +4,7 @@ using SupportDesk.Web.AutoClose;
 using SupportDesk.Web.Components.Attachments;
 using SupportDesk.Web.Components.Queue;
 using SupportDesk.Web.Hosting;
+using SupportDesk.Web.SlaAlerts;
 
 try
 {
@@ -13,7 +14,8 @@ try
         .AddSupportDeskAttachments()
         .AddSupportDeskWeb()
         .AddSupportDeskApi()
-        .AddSupportDeskAutoClose();
+        .AddSupportDeskAutoClose()
+        .AddSupportDeskSlaAlerts();
 
     var app = builder.Build();
     app.UseSupportDeskWeb();

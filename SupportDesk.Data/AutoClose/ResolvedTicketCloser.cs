@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SupportDesk.Data.Audit;
+using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Settings;
 using SupportDesk.Data.Tickets;
 
@@ -27,7 +28,7 @@ public sealed class ResolvedTicketCloser(IDbContextFactory<SupportDbContext> con
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await TryLockAsync(db, cancellationToken))
+        if (!await AdvisoryLock.TryTakeAsync(db, LockKey, cancellationToken))
         {
             // Another node is closing the same tickets right now.
             return 0;
@@ -78,12 +79,4 @@ public sealed class ResolvedTicketCloser(IDbContextFactory<SupportDbContext> con
         await transaction.CommitAsync(cancellationToken);
         return count;
     }
-
-    /// <summary>
-    /// On PostgreSQL, a transaction-scoped advisory lock keeps several nodes from closing at once; it goes with the
-    /// transaction, so a crashed run never leaves it held. SQLite has one writer at a time anyway.
-    /// </summary>
-    private static async Task<bool> TryLockAsync(SupportDbContext db, CancellationToken cancellationToken) =>
-        !db.Database.IsNpgsql()
-        || await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockKey}) AS \"Value\"").SingleAsync(cancellationToken);
 }

@@ -8,7 +8,10 @@ public enum BuiltInView
     Unassigned,
     Mine,
     AllOpen,
-    Overdue,
+    SlaAtRisk,
+
+    /// <summary>Replaced the 7-day "Overdue" view; <c>view=Overdue</c> still opens it.</summary>
+    SlaBreached,
     WaitingOnCustomer,
     RecentlyUpdated,
 }
@@ -25,7 +28,8 @@ public static class BuiltInViews
         BuiltInView.Unassigned => (new QueueFilter { Statuses = Unfinished, Assignee = AssigneeFilter.Unassigned }, new QueueSort()),
         BuiltInView.Mine => (new QueueFilter { Statuses = Unfinished, Assignee = AssigneeFilter.Me }, new QueueSort(QueueSortKey.Updated)),
         BuiltInView.AllOpen => (new QueueFilter { Statuses = Unfinished }, new QueueSort()),
-        BuiltInView.Overdue => (new QueueFilter { OverdueOnly = true }, new QueueSort(QueueSortKey.Created, Descending: false)),
+        BuiltInView.SlaAtRisk => (new QueueFilter { Sla = SlaFilter.AtRisk }, new QueueSort(QueueSortKey.Due, Descending: false)),
+        BuiltInView.SlaBreached => (new QueueFilter { Sla = SlaFilter.Breached }, new QueueSort(QueueSortKey.Due, Descending: false)),
         BuiltInView.WaitingOnCustomer => (new QueueFilter { Statuses = [TicketStatus.WaitingOnCustomer] }, new QueueSort(QueueSortKey.Updated)),
         BuiltInView.RecentlyUpdated => (new QueueFilter { UpdatedSince = now - RecentWindow }, new QueueSort(QueueSortKey.Updated)),
         _ => throw new ArgumentOutOfRangeException(nameof(view), view, "Unknown view."),

@@ -40,7 +40,10 @@ public sealed record QueueFilter
     public DateTime? CreatedFrom { get; init; }
     public DateTime? CreatedTo { get; init; }
     public DateTime? UpdatedSince { get; init; }
-    public bool OverdueOnly { get; init; }
+
+    /// <summary>The SLA state to keep; "overdue" in older addresses and in the API means <see cref="SlaFilter.Breached"/>.</summary>
+    public SlaFilter Sla { get; init; }
+
     public bool WithoutComments { get; init; }
 
     /// <summary>Admins only; ignored for everyone else.</summary>

@@ -109,10 +109,7 @@ internal static class QueueFilters
             tickets = tickets.Where(t => t.UpdatedAt >= since);
         }
 
-        if (filter.OverdueOnly)
-        {
-            tickets = tickets.Where(TicketMetrics.Overdue(now));
-        }
+        tickets = QueueSla.Where(tickets, filter.Sla, now);
 
         if (filter.WithoutComments)
         {

@@ -16,6 +16,7 @@ internal static class QueueOrder
         QueueSortKey.Status => By(tickets, t => t.Status, boundary, descending, text => (TicketStatus)Number(text)),
         QueueSortKey.Priority => By(tickets, t => t.Priority, boundary, descending, text => (TicketPriority)Number(text)),
         QueueSortKey.Assignee => By(tickets, t => t.Assignee == null ? "" : t.Assignee.FullName, boundary, descending, text => text),
+        QueueSortKey.Due => ByDue(tickets, sort.Descending ? NoneDueDescending : NoneDueAscending, boundary, descending),
         _ => throw new ArgumentOutOfRangeException(nameof(sort), sort.Key, "Unknown sort key."),
     };
 
@@ -30,10 +31,23 @@ internal static class QueueOrder
         return QueueCursor.Decode(text) is { } cursor && sort.Key switch
         {
             QueueSortKey.Created or QueueSortKey.Updated => TryParse(Ticks, cursor.Key, out _),
+            QueueSortKey.Due => cursor.Key.Length == 0 || TryParse(Ticks, cursor.Key, out _),
             QueueSortKey.Status or QueueSortKey.Priority => TryParse(Number, cursor.Key, out _),
             _ => true,
         };
     }
+
+    /// <summary>
+    /// Stands in for "nothing due" so those tickets sort after every real due time, whichever way the list is sorted
+    /// (SQL engines disagree on where nulls go, and keyset paging needs one total order). Due times are always recent.
+    /// </summary>
+    private static readonly DateTime NoneDueAscending = new(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc);
+
+    private static readonly DateTime NoneDueDescending = DateTime.UnixEpoch;
+
+    /// <summary>A cursor from a row with nothing due carries an empty key.</summary>
+    private static IQueryable<Ticket> ByDue(IQueryable<Ticket> tickets, DateTime noneDue, QueueCursor? boundary, bool descending) =>
+        By(tickets, t => t.SlaDueAt ?? noneDue, boundary, descending, text => text.Length == 0 ? noneDue : Ticks(text));
 
     private static IQueryable<Ticket> By<TKey>(
         IQueryable<Ticket> tickets, Expression<Func<Ticket, TKey>> key, QueueCursor? boundary, bool descending, Func<string, TKey> parse)

@@ -81,7 +81,7 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
         var rows = await Project(page.Take(size + 1)).ToListAsync(cancellationToken);
 
         var more = rows.Count > size;
-        rows = rows.Take(size).Select(r => r with { IsOverdue = TicketMetrics.IsOverdue(r.Status, r.CreatedAt, now) }).ToList();
+        rows = rows.Take(size).Select(r => r with { Sla = QueueSla.StateAt(r.SlaDueAt, r.SlaAtRiskAt, now) }).ToList();
         if (backwards)
         {
             rows.Reverse();
@@ -126,7 +126,7 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
         var ids = ordered.Skip(start).Take(size).ToList();
         var rows = await Project(db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id))).ToListAsync(cancellationToken);
         var position = ids.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
-        rows = [.. rows.OrderBy(r => position[r.Id]).Select(r => r with { IsOverdue = TicketMetrics.IsOverdue(r.Status, r.CreatedAt, now) })];
+        rows = [.. rows.OrderBy(r => position[r.Id]).Select(r => r with { Sla = QueueSla.StateAt(r.SlaDueAt, r.SlaAtRiskAt, now) })];
         var next = start + size < ordered.Count && rows.Count > 0 ? RankCursor(rows[^1]) : null;
         var previous = start > 0 && rows.Count > 0 ? RankCursor(rows[0]) : null;
         return (rows, next, previous);
@@ -136,7 +136,7 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
 
     /// <summary>
     /// Live counts for the built-in views, each capped like the queue's own count. The navigation asks on every
-    /// page, so all six are one statement: per view a scalar <c>count(*)</c> over a subquery limited to
+    /// page, so all of them are one statement: per view a scalar <c>count(*)</c> over a subquery limited to
     /// <see cref="CountCap"/> + 1 rows, so no count reads more than that however many tickets match.
     /// </summary>
     public async Task<IReadOnlyDictionary<BuiltInView, (int Count, bool Capped)>> ViewCountsAsync(Actor actor, CancellationToken cancellationToken)
@@ -149,7 +149,7 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
         var row = Expression.Parameter(typeof(AppUser), "user");
         var select = Expression.Lambda<Func<AppUser, int[]>>(Expression.NewArrayInit(typeof(int), counts.Select(CountCall)), row);
 
-        // SQL needs a FROM for the six subqueries: the acting user's own row is the one row sure to be there.
+        // SQL needs a FROM for the subqueries: the acting user's own row is the one row sure to be there.
         var values = await db.Users.Where(u => u.Id == actor.UserId).Select(select).FirstOrDefaultAsync(cancellationToken) ?? new int[views.Length];
         return views.Zip(values).ToDictionary(p => p.First, p => Capped(p.Second));
     }
@@ -176,7 +176,9 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
             t.Assignee == null ? null : t.Assignee.FullName,
             t.CreatedAt,
             t.UpdatedAt,
-            false,
+            t.SlaDueAt,
+            t.SlaAtRiskAt,
+            SlaState.OnTrack,
             t.DeletedAt != null));
 
     internal static string Cursor(QueueSortKey key, QueueRow row) => new QueueCursor(key switch
@@ -188,6 +190,7 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
         QueueSortKey.Status => ((int)row.Status).ToString(CultureInfo.InvariantCulture),
         QueueSortKey.Priority => ((int)row.Priority).ToString(CultureInfo.InvariantCulture),
         QueueSortKey.Assignee => row.AssigneeName ?? "",
+        QueueSortKey.Due => row.SlaDueAt?.Ticks.ToString(CultureInfo.InvariantCulture) ?? "",
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Unknown sort key."),
     }, row.Id).Encode();
 }

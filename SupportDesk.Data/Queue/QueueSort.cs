@@ -11,6 +11,9 @@ public enum QueueSortKey
     Priority,
     Assignee,
 
+    /// <summary>The SLA due time; tickets with nothing pending come last in either direction.</summary>
+    Due,
+
     /// <summary>
     /// Best match first, among the newest <see cref="QueueQueries.RankWindow"/> matches of the search text; without
     /// search text the queue sorts newest first.

@@ -14,7 +14,9 @@ public sealed record QueueRow(
     string? AssigneeName,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    bool IsOverdue,
+    DateTime? SlaDueAt,
+    DateTime? SlaAtRiskAt,
+    SlaState Sla,
     bool IsDeleted);
 
 /// <summary>

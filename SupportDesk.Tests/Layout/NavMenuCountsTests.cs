@@ -32,9 +32,9 @@ public sealed class NavMenuCountsTests(DatabaseTemplates templates)
         Assert.Equal("0", Count(nav, BuiltInView.Mine));
         Assert.Equal("2", Count(nav, BuiltInView.AllOpen));
         Assert.Equal(
-            ["Unassigned", "Mine", "All open", "Overdue", "Waiting on customer", "Recently updated"],
+            ["Unassigned", "Mine", "All open", "SLA at risk", "SLA breached", "Waiting on customer", "Recently updated"],
             nav.FindAll("[data-view-name]").Select(s => s.TextContent.Trim()));
-        Assert.NotEmpty(nav.FindAll("a[href='tickets?view=Overdue']"));
+        Assert.NotEmpty(nav.FindAll("a[href='tickets?view=SlaBreached']"));
 
         var assigned = await database.Get<TicketAssignment>().AssignAsync(maya.AsActor(Roles.Agent), first.Number, maya.Id, null, null, Cancel);
         Assert.True(assigned.Succeeded, assigned.Message);

@@ -6,9 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using SupportDesk.Data.Engines;
 using SupportDesk.Data.Notifications;
+using SupportDesk.Data.SlaAlerts;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
 using SupportDesk.Tests.Infrastructure;
+using SupportDesk.Tests.Queue;
 using SupportDesk.Web.Components.Layout;
 
 namespace SupportDesk.Tests.Layout;
@@ -88,6 +90,28 @@ public sealed class NotificationBellTests(DatabaseTemplates templates)
         bell.WaitForAssertion(() => Assert.Empty(bell.FindAll(".mud-badge")), Timeout);
         Assert.EndsWith($"/tickets/{ticket.Number}", ctx.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
         Assert.Equal(0, await database.Get<NotificationInbox>().UnreadCountAsync(maya.AsActor(Roles.Agent), Cancel));
+    }
+
+    [Fact]
+    public async Task An_sla_alert_shows_under_the_bell_with_the_tickets_number_and_title()
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
+        var customer = await database.UserAsync(Roles.Customer);
+        var maya = await database.UserAsync(Roles.Agent, "Maya");
+        var now = database.Clock.GetUtcNow().UtcDateTime;
+        var ticket = await database.TicketAsync(customer, "VPN drops every hour", TicketStatus.InProgress, assignee: maya);
+        await database.SetSlaAsync(ticket, now.AddMinutes(20), now.AddMinutes(-10));
+        Assert.Equal(1, await database.Get<SlaAtRiskAlerts>().AlertDueAsync(now, Cancel));
+        await using var ctx = ComponentHost.Create(database, maya, Roles.Agent);
+        var popovers = ctx.Render<MudPopoverProvider>();
+
+        var bell = ctx.Render<NotificationBell>();
+        bell.WaitForAssertion(() => Assert.Equal("1", bell.Find(".mud-badge").TextContent.Trim()), Timeout);
+        await bell.Find("button[aria-label='Notifications']").ClickAsync(new MouseEventArgs());
+
+        var item = popovers.WaitForElement("[data-notification][data-kind='SlaAtRisk']", Timeout);
+        Assert.Equal($"{ticket.Number} is at risk of missing its SLA: VPN drops every hour", item.QuerySelector(".mud-typography-body2")!.TextContent.Trim());
+        Assert.NotNull(item.QuerySelector("svg.mud-warning-text"));
     }
 
     private static async Task AssignAsync(TestDatabase database, AppUser admin, Ticket ticket, AppUser assignee)

@@ -18,11 +18,11 @@ public sealed class QueueQueriesTests(DatabaseTemplates templates)
 
     /// <summary>
     /// Six tickets with hand-picked fields (ages in days before now):
-    /// a: Open, High, unassigned, "billing", tags vpn+urgent, 10 d (overdue), no comments.
+    /// a: Open, High, unassigned, "billing", tags vpn+urgent, 10 d, no comments.
     /// b: InProgress, Low, Maya, "billing", tag vpn, 3 d, one reply.
     /// c: WaitingOnCustomer, Urgent, Jonas, "hardware", tag printer, 20 d, no comments.
     /// d: Resolved, Medium, Maya, no category, no tags, 30 d, no comments.
-    /// e: InProgress, High, Jonas, "hardware", tags vpn+printer, 8 d (overdue), by the other customer.
+    /// e: InProgress, High, Jonas, "hardware", tags vpn+printer, 8 d, by the other customer.
     /// f: Open, Medium, soft-deleted, 1 d.
     /// </summary>
     private sealed record Desk(TestDatabase Database, Actor Customer, Actor Other, Actor Maya, Actor Jonas, Actor Admin, Dictionary<string, string> Numbers)
@@ -105,7 +105,6 @@ public sealed class QueueQueriesTests(DatabaseTemplates templates)
         Assert.Equal(["a", "b", "c", "e"], await desk.SortedNamesAsync(maya, new QueueFilter { Tags = ["VPN ", "printer"] }));
         Assert.Equal(["e"], await desk.SortedNamesAsync(maya, new QueueFilter { Tags = ["vpn", "printer"], TagMatch = TagMatch.All }));
         Assert.Equal(["a", "e"], await desk.SortedNamesAsync(maya, new QueueFilter { CreatedFrom = Now.AddDays(-15), CreatedTo = Now.AddDays(-5) }));
-        Assert.Equal(["a", "e"], await desk.SortedNamesAsync(maya, new QueueFilter { OverdueOnly = true }));
         Assert.Equal(["a", "c", "d", "e"], await desk.SortedNamesAsync(maya, new QueueFilter { WithoutComments = true }));
         Assert.Equal(["a"], await desk.SortedNamesAsync(maya, new QueueFilter { Tags = ["vpn"], Category = "billing", Priorities = [TicketPriority.High], WithoutComments = true }));
         Assert.Equal(["e"], await desk.SortedNamesAsync(maya, new QueueFilter { Text = desk.Numbers["e"] }));
@@ -212,7 +211,7 @@ public sealed class QueueQueriesTests(DatabaseTemplates templates)
         Assert.Equal((1, false), counts[BuiltInView.Unassigned]);
         Assert.Equal((1, false), counts[BuiltInView.Mine]);
         Assert.Equal((4, false), counts[BuiltInView.AllOpen]);
-        Assert.Equal((2, false), counts[BuiltInView.Overdue]);
+        Assert.Equal((0, false), counts[BuiltInView.SlaBreached]);
         Assert.Equal((1, false), counts[BuiltInView.WaitingOnCustomer]);
         Assert.Equal((0, false), counts[BuiltInView.RecentlyUpdated]);
         var (filter, sort) = BuiltInViews.Definition(BuiltInView.AllOpen, Now);

@@ -91,7 +91,7 @@ public sealed record BulkFilterRequest(
             Category = Category,
             Tags = Tags ?? [],
             TagMatch = TagMatch is null ? Data.Queue.TagMatch.Any : ApiEnums.Parse<TagMatch>(TagMatch, prefix + "tagMatch", "tag match", errors) ?? default,
-            OverdueOnly = Overdue,
+            Sla = Overdue ? SlaFilter.Breached : SlaFilter.Any,
             WithoutComments = NoComments,
             CreatedFrom = CreatedFrom?.UtcDateTime,
             CreatedTo = CreatedTo?.UtcDateTime,

@@ -21,7 +21,9 @@ public sealed record QueueUrl(QueueFilter Filter, QueueSort Sort, QueuePaging Pa
             query.TryGetValue(key, out var values) ? [.. values.Select(v => Enum.TryParse<T>(v, true, out var e) && Enum.IsDefined(e) ? e : (T?)null).OfType<T>().Distinct()] : [];
         T Flag<T>(string key, T fallback) where T : struct, Enum => Enum.TryParse<T>(One(key), true, out var e) && Enum.IsDefined(e) ? e : fallback;
 
-        var view = Enum.TryParse<BuiltInView>(One("view"), true, out var v) && Enum.IsDefined(v) ? v : (BuiltInView?)null;
+        // "Overdue" was a view (and a switch) before SLA due times existed; old bookmarks and saved views open what replaced it.
+        var view = "Overdue".Equals(One("view"), StringComparison.OrdinalIgnoreCase) ? BuiltInView.SlaBreached
+            : Enum.TryParse<BuiltInView>(One("view"), true, out var v) && Enum.IsDefined(v) ? v : (BuiltInView?)null;
         var (filter, sort) = view is { } chosen ? BuiltInViews.Definition(chosen, now) : (new QueueFilter(), new QueueSort());
         filter = filter with
         {
@@ -32,7 +34,7 @@ public sealed record QueueUrl(QueueFilter Filter, QueueSort Sort, QueuePaging Pa
             Category = One("category"),
             Tags = query.TryGetValue("tag", out var tags) ? [.. tags.OfType<string>()] : [],
             TagMatch = Flag("tagMatch", TagMatch.Any),
-            OverdueOnly = filter.OverdueOnly || One("overdue") == "true",
+            Sla = One("overdue") == "true" ? SlaFilter.Breached : Flag("sla", filter.Sla),
             WithoutComments = One("noComments") == "true",
             IncludeDeleted = One("deleted") == "true",
         };
@@ -76,7 +78,7 @@ public sealed record QueueUrl(QueueFilter Filter, QueueSort Sort, QueuePaging Pa
         }
 
         Add("tagMatch", Filter.TagMatch == TagMatch.Any ? null : Filter.TagMatch.ToString());
-        Add("overdue", Filter.OverdueOnly ? "true" : null);
+        Add("sla", Filter.Sla == SlaFilter.Any ? null : Filter.Sla.ToString());
         Add("noComments", Filter.WithoutComments ? "true" : null);
         Add("deleted", Filter.IncludeDeleted ? "true" : null);
         Add("sort", Sort.Key.ToString());
