@@ -2,6 +2,7 @@ using SupportDesk.Data.Engines;
 using SupportDesk.Web.Api;
 using SupportDesk.Web.AutoClose;
 using SupportDesk.Web.Components.Attachments;
+using SupportDesk.Web.Components.Dashboards;
 using SupportDesk.Web.Hosting;
 
 try
@@ -18,6 +19,7 @@ try
     app.UseSupportDeskWeb();
     app.UseSupportDeskApi();
     app.MapAttachmentDownloads();
+    app.MapDashboardExport();
     await app.RunAsync();
     return 0;
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SupportDesk.Data.Access;
@@ -16,8 +15,6 @@ namespace SupportDesk.Tests.Attachments;
 /// <summary><c>GET /attachments/{id}</c> on the real app, for users signed in through the login form.</summary>
 public sealed class AttachmentEndpointsTests(DatabaseTemplates templates)
 {
-    private const string Password = "right-password-1";
-
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Theory, ClassData(typeof(BothEngines))]
@@ -25,12 +22,12 @@ public sealed class AttachmentEndpointsTests(DatabaseTemplates templates)
     {
         await using var database = await TestDatabase.CreateAsync(templates, provider);
         await using var app = new SupportDeskApp(database.Options);
-        var carla = await UserAsync(app, "carla@example.test", Roles.Customer);
-        await UserAsync(app, "dave@example.test", Roles.Customer);
-        await UserAsync(app, "alex@example.test", Roles.Agent);
-        using var carlaClient = await SignInAsync(app, "carla@example.test");
-        using var daveClient = await SignInAsync(app, "dave@example.test");
-        using var agentClient = await SignInAsync(app, "alex@example.test");
+        var carla = await app.AccountAsync("carla@example.test", Roles.Customer);
+        await app.AccountAsync("dave@example.test", Roles.Customer);
+        await app.AccountAsync("alex@example.test", Roles.Agent);
+        using var carlaClient = await app.SignInAsync("carla@example.test");
+        using var daveClient = await app.SignInAsync("dave@example.test");
+        using var agentClient = await app.SignInAsync("alex@example.test");
         var files = await TicketFilesAsync(
             app, carla, TestFiles.Png(), TestFiles.Text("logo.svg", TestFiles.ScriptedSvg, claimed: "image/svg+xml"), TestFiles.Text("résumé \"final\";.txt", "cv"));
 
@@ -71,10 +68,10 @@ public sealed class AttachmentEndpointsTests(DatabaseTemplates templates)
     {
         await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
         await using var app = new SupportDeskApp(database.Options);
-        var carla = await UserAsync(app, "carla@example.test", Roles.Customer);
-        var alex = await UserAsync(app, "alex@example.test", Roles.Agent);
-        using var carlaClient = await SignInAsync(app, "carla@example.test");
-        using var agentClient = await SignInAsync(app, "alex@example.test");
+        var carla = await app.AccountAsync("carla@example.test", Roles.Customer);
+        var alex = await app.AccountAsync("alex@example.test", Roles.Agent);
+        using var carlaClient = await app.SignInAsync("carla@example.test");
+        using var agentClient = await app.SignInAsync("alex@example.test");
         var number = (await CreateAsync(app, carla)).Number;
         var agent = new Actor(alex.Id, ActorRole.Agent);
         var note = await app.Services.GetRequiredService<TicketComments>().AddAsync(
@@ -96,7 +93,7 @@ public sealed class AttachmentEndpointsTests(DatabaseTemplates templates)
     {
         await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
         await using var app = new SupportDeskApp(database.Options);
-        var carla = await UserAsync(app, "carla@example.test", Roles.Customer);
+        var carla = await app.AccountAsync("carla@example.test", Roles.Customer);
         var files = await TicketFilesAsync(app, carla, TestFiles.Png());
         using var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -119,8 +116,8 @@ public sealed class AttachmentEndpointsTests(DatabaseTemplates templates)
                 ["Attachments:Folder"] = folder.FullName,
                 ["Attachments:MaxFileBytes"] = "1000",
             });
-            var carla = await UserAsync(app, "carla@example.test", Roles.Customer);
-            using var client = await SignInAsync(app, "carla@example.test");
+            var carla = await app.AccountAsync("carla@example.test", Roles.Customer);
+            using var client = await app.SignInAsync("carla@example.test");
             var creator = new Actor(carla.Id, ActorRole.Customer);
             var creation = app.Services.GetRequiredService<TicketCreation>();
 
@@ -160,22 +157,4 @@ public sealed class AttachmentEndpointsTests(DatabaseTemplates templates)
 
     private static Task<HttpResponseMessage> GetAsync(HttpClient client, long id) =>
         client.GetAsync(new Uri($"/attachments/{id}", UriKind.Relative), Cancel);
-
-    private static async Task<AppUser> UserAsync(SupportDeskApp app, string email, string role)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var created = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
-            .CreateAsync(new NewAccount(email, email.Split('@')[0], Password, role), Cancel);
-        Assert.True(created.Succeeded);
-        return (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!;
-    }
-
-    /// <summary>A client signed in through the login form, as a browser would be.</summary>
-    private static async Task<HttpClient> SignInAsync(SupportDeskApp app, string email)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var login = await AccountForms.PostAsync(client, "/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return client;
-    }
 }
