@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using SupportDesk.Data.Engines;
 using SupportDesk.Data.Users;
 using SupportDesk.Tests.Infrastructure;
@@ -34,14 +35,16 @@ public sealed class DashboardExportTests(DatabaseTemplates templates)
         Assert.Equal(HttpStatusCode.OK, forAdmin.StatusCode);
         Assert.Equal("text/csv", forAdmin.Content.Headers.ContentType?.MediaType);
         Assert.Equal("dashboard-agents-2026-03-01-2026-03-03.csv", forAdmin.Content.Headers.ContentDisposition?.FileNameStar);
+        var bytes = await forAdmin.Content.ReadAsByteArrayAsync(Cancel);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         Assert.Equal(
-            "\uFEFFAgent,Assigned,Resolved,Closed,Resolution rate (%),Average resolution (hours),Comments,SLA met,SLA measured,SLA compliance (%)\r\n"
+            "Agent,Assigned,Resolved,Closed,Resolution rate (%),Average resolution (hours),Comments,SLA met,SLA measured,SLA compliance (%)\r\n"
             + "Ada,0,0,0,,,0,0,0,\r\n"
             + "Alex,3,3,1,66.7,89.33,2,2,3,66.7\r\n"
             + "Bea,3,2,0,66.7,28.00,1,0,1,0.0\r\n",
-            await forAdmin.Content.ReadAsStringAsync(Cancel));
+            Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
         Assert.Equal(
-            "\uFEFFAgent,Assigned,Resolved,Closed,Resolution rate (%),Average resolution (hours),Comments,SLA met,SLA measured,SLA compliance (%)\r\n"
+            "Agent,Assigned,Resolved,Closed,Resolution rate (%),Average resolution (hours),Comments,SLA met,SLA measured,SLA compliance (%)\r\n"
             + "Alex,0,0,0,,,0,0,0,\r\n",
             await forAgent.Content.ReadAsStringAsync(Cancel));
         Assert.Equal(HttpStatusCode.Redirect, forCustomer.StatusCode);
