@@ -6,6 +6,7 @@ using SupportDesk.Data.Attachments;
 using SupportDesk.Data.Audit;
 using SupportDesk.Data.AutoClose;
 using SupportDesk.Data.Comments;
+using SupportDesk.Data.Dashboards;
 using SupportDesk.Data.Demo;
 using SupportDesk.Data.Drafts;
 using SupportDesk.Data.Engines;
@@ -68,6 +69,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<BulkActions>();
         services.AddSingleton<QueueStatistics>();
         services.AddSingleton<TicketExport>();
+        services.AddSingleton<DashboardQueries>();
         services.AddSingleton<SavedViews>();
         AttachmentServices.AddAttachments(services);
         services.AddSingleton<TicketTimeline>();

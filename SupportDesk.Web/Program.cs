@@ -3,6 +3,7 @@ using SupportDesk.Web.Api;
 using SupportDesk.Web.AutoClose;
 using SupportDesk.Web.Components.Attachments;
 using SupportDesk.Web.Components.Queue;
+using SupportDesk.Web.Components.Dashboards;
 using SupportDesk.Web.Hosting;
 using SupportDesk.Web.SlaAlerts;
 
@@ -22,6 +23,7 @@ try
     app.UseSupportDeskApi();
     app.MapAttachmentDownloads();
     app.MapQueueExport();
+    app.MapDashboardExport();
     await app.RunAsync();
     return 0;
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SupportDesk.Data;
 using SupportDesk.Data.Access;
+using SupportDesk.Data.Dashboards;
 using SupportDesk.Data.Engines;
 using SupportDesk.Data.Queue;
 using SupportDesk.Data.Tickets;
@@ -41,10 +42,12 @@ public static partial class Benchmark
         var queue = services.GetRequiredService<QueueQueries>();
         var bulk = services.GetRequiredService<BulkActions>();
         var naive = new NaiveQueries(contexts);
+        var dashboards = services.GetRequiredService<DashboardQueries>();
 
         var facts = await Facts.ReadAsync(contexts, queue, cancellationToken);
         log.WriteLine($"{facts.Tickets:N0} tickets; agent {facts.Agent.UserId}; searching \"{Facts.CommonWord}\" and \"{facts.OrderNumber}\"");
         var questions = Questions(facts, queue, bulk, naive);
+        questions.Add(DashboardQuestion.Create(dashboards, contexts, facts.Admin, facts.Now));
 
         // The bulk question flips its tickets between two statuses; start them all from one, so every run changes all of them.
         await bulk.SetStatusAsync(facts.Admin, BulkTarget.Tickets(facts.BulkNumbers), TicketStatus.InProgress, null, cancellationToken);

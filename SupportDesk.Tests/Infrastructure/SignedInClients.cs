@@ -6,24 +6,25 @@ using SupportDesk.Data.Users;
 
 namespace SupportDesk.Tests.Infrastructure;
 
-/// <summary>Accounts made through the app's own service and clients signed in through its login form, as a browser would be.</summary>
-public static class BrowserClients
+/// <summary>Accounts made through the app's own service, and clients signed in with them through the login form, as a browser would be.</summary>
+public static class SignedInClients
 {
     public const string Password = "right-password-1";
 
-    public static async Task<AppUser> AccountAsync(this SupportDeskApp app, string email, string role)
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public static async Task<AppUser> AccountAsync(this SupportDeskApp app, string email, string role, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(email);
-        var cancel = TestContext.Current.CancellationToken;
         await using var scope = app.Services.CreateAsyncScope();
         var created = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
-            .CreateAsync(new NewAccount(email, email.Split('@')[0], Password, role), cancel);
-        Assert.True(created.Succeeded);
+            .CreateAsync(new NewAccount(email, name ?? email.Split('@')[0], Password, role), Cancel);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
         return (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!;
     }
 
-    /// <summary>A signed-in client that follows no redirects, so a test sees where the app sends it.</summary>
+    /// <summary>A client that follows no redirects, signed in as <paramref name="email"/>.</summary>
     public static async Task<HttpClient> SignInAsync(this SupportDeskApp app, string email)
     {
         ArgumentNullException.ThrowIfNull(app);
