@@ -15,7 +15,7 @@ public sealed class SlaPlans
         fallback = plans.FirstOrDefault(p => p.IsDefault) ?? throw new InvalidOperationException("There is no default SLA policy.");
     }
 
-    public static async Task<SlaPlans> ReadAsync(SupportDbContext db, bool sync, CancellationToken cancellationToken)
+    internal static async Task<SlaPlans> ReadAsync(SupportDbContext db, bool sync, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var rows = await SyncOrAsync.ToListAsync(db.SlaPolicies.AsNoTracking(), sync, cancellationToken);
