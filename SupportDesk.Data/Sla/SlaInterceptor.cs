@@ -48,8 +48,12 @@ public sealed class SlaInterceptor(TimeProvider clock) : BeforeSaveInterceptor
         }
     }
 
+    /// <summary>
+    /// New tickets, and changed ones whose inputs changed. Only modified properties are read: bulk actions attach
+    /// partial tickets holding just the columns they change.
+    /// </summary>
     private static bool NeedsSla(EntityEntry<Ticket> entry) =>
         entry.State == EntityState.Added
         || (entry.State == EntityState.Modified
-            && (entry.Entity.SlaPolicyId is null || Inputs.Any(field => entry.Property(field) is { IsModified: true } p && !Equals(p.OriginalValue, p.CurrentValue))));
+            && Inputs.Any(field => entry.Property(field) is { IsModified: true } p && !Equals(p.OriginalValue, p.CurrentValue)));
 }
