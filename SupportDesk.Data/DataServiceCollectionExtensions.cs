@@ -15,6 +15,7 @@ using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Notifications;
 using SupportDesk.Data.Queue;
 using SupportDesk.Data.Settings;
+using SupportDesk.Data.Sla;
 using SupportDesk.Data.SlaAlerts;
 using SupportDesk.Data.Tags;
 using SupportDesk.Data.Tickets;
@@ -35,6 +36,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(database);
         services.AddSingleton<TimestampInterceptor>();
+        services.AddSingleton<SlaInterceptor>();
         services.AddSingleton<AuditInterceptor>();
 
         switch (database.Provider)
@@ -79,6 +81,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<StaffList>();
         services.AddSingleton<TagSuggestions>();
         services.AddSingleton<TagCatalog>();
+        services.AddSingleton<SlaPolicies>();
+        services.AddSingleton<SlaBackfill>();
         services.AddScoped<DemoData>();
         return services;
     }
@@ -89,7 +93,8 @@ public static class DataServiceCollectionExtensions
         services.AddPooledDbContextFactory<TContext>((sp, options) =>
         {
             EngineOptions.Apply(options, database);
-            options.AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
+            options.AddInterceptors(
+                sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<SlaInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
         });
         services.AddSingleton<IDbContextFactory<SupportDbContext>>(sp =>
             new EngineContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using SupportDesk.Data.Access;
 using SupportDesk.Data.Audit;
 using SupportDesk.Data.Infrastructure;
+using SupportDesk.Data.Sla;
 using SupportDesk.Data.Tickets;
 
 namespace SupportDesk.Data.Queue;
@@ -49,11 +50,15 @@ public sealed partial class BulkActions
         return result;
     }
 
-    /// <summary>A field change that needs nothing but <see cref="ChangeAsync"/>.</summary>
+    /// <summary>
+    /// A field change that needs nothing but <see cref="ChangeAsync"/>; with <paramref name="slaInputs"/> (priority, status)
+    /// the changed tickets' SLA columns are recomputed in the same transaction.
+    /// </summary>
     private Task<ServiceResult<int>> UpdateAsync<T>(
         Actor actor,
         BulkTarget target,
         bool trashed,
+        bool slaInputs,
         AuditSource? source,
         AuditAction action,
         Expression<Func<Ticket, bool>> changes,
@@ -62,8 +67,17 @@ public sealed partial class BulkActions
         Action<UpdateSettersBuilder<Ticket>, DateTime> set,
         CancellationToken cancellationToken) =>
         InTransactionAsync(actor, target, adminOnly: trashed, source, async scope =>
-            ServiceResult<int>.Ok((await ChangeAsync(scope, trashed, action, changes, row, describe, set, cancellationToken)).Count),
-            cancellationToken);
+        {
+            var rows = await ChangeAsync(scope, trashed, action, changes, row, describe, set, cancellationToken);
+            if (slaInputs && rows.Count > 0)
+            {
+                var ids = rows.Select(r => r.Id).ToList();
+                await TicketSlaRefresh.RefreshAsync(scope.Db, scope.Db.Tickets.Where(t => ids.Contains(t.Id)), scope.Now, cancellationToken);
+            }
+
+            return ServiceResult<int>.Ok(rows.Count);
+        },
+        cancellationToken);
 
     /// <summary>
     /// The shared shape of every field change: read the tickets that <paramref name="changes"/> selects with their old

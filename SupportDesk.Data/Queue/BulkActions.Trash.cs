@@ -10,7 +10,7 @@ public sealed partial class BulkActions
 {
     public Task<ServiceResult<int>> SoftDeleteAsync(Actor actor, BulkTarget target, AuditSource? source, CancellationToken cancellationToken) =>
         UpdateAsync(
-            actor, target, trashed: false, source, AuditAction.SoftDelete,
+            actor, target, trashed: false, slaInputs: false, source, AuditAction.SoftDelete,
             t => true,
             t => new BulkRow<DateTime?>(t.Id, t.Number, t.DeletedAt),
             (_, now) => [new FieldChange("deletedAt", null, now)],
@@ -20,7 +20,7 @@ public sealed partial class BulkActions
     /// <summary>Admins only: takes tickets out of the trash.</summary>
     public Task<ServiceResult<int>> RestoreAsync(Actor actor, BulkTarget target, AuditSource? source, CancellationToken cancellationToken) =>
         UpdateAsync(
-            actor, target, trashed: true, source, AuditAction.Restore,
+            actor, target, trashed: true, slaInputs: false, source, AuditAction.Restore,
             t => true,
             t => new BulkRow<DateTime?>(t.Id, t.Number, t.DeletedAt),
             (before, _) => [new FieldChange("deletedAt", before, null)],

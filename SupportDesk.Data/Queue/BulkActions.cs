@@ -29,7 +29,7 @@ public sealed partial class BulkActions(
         }
 
         return UpdateAsync(
-            actor, target, trashed: false, source, AuditAction.Update,
+            actor, target, trashed: false, slaInputs: true, source, AuditAction.Update,
             t => t.Priority != priority,
             t => new BulkRow<TicketPriority>(t.Id, t.Number, t.Priority),
             (before, _) => [new FieldChange("priority", before, priority)],
@@ -47,7 +47,7 @@ public sealed partial class BulkActions(
         }
 
         return UpdateAsync(
-            actor, target, trashed: false, source, AuditAction.Update,
+            actor, target, trashed: false, slaInputs: true, source, AuditAction.Update,
             t => t.Status != status,
             t => new BulkRow<TicketStatus>(t.Id, t.Number, t.Status),
             (before, _) => [new FieldChange("status", before, status)],

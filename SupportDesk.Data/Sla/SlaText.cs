@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SupportDesk.Data.Sla;
 
 /// <summary>Durations as people write them in SLA messages: "4 h", "3 h 10 min", "45 min".</summary>
-internal static class SlaText
+public static class SlaText
 {
     public static string Duration(TimeSpan value)
     {

@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using SupportDesk.Data;
 using SupportDesk.Data.Demo;
 using SupportDesk.Data.Engines;
+using SupportDesk.Data.Sla;
 using SupportDesk.Data.Users;
 
 namespace SupportDesk.Web.Hosting;
 
 /// <summary>
 /// Runs before the server accepts requests: migrates, makes sure the roles and a first admin exist,
-/// and seeds demo data when switched on.
+/// seeds demo data when switched on, and gives tickets older than SLA policies their due times.
 /// </summary>
 internal sealed class DatabaseStartup(IServiceScopeFactory scopes, IConfiguration configuration) : IHostedLifecycleService
 {
@@ -25,6 +26,8 @@ internal sealed class DatabaseStartup(IServiceScopeFactory scopes, IConfiguratio
         {
             await services.GetRequiredService<DemoData>().SeedAsync(cancellationToken);
         }
+
+        await services.GetRequiredService<SlaBackfill>().RunAsync(cancellationToken);
     }
 
     private async Task EnsureFirstAdminAsync(IServiceProvider services, CancellationToken cancellationToken)

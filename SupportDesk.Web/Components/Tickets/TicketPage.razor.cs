@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using SupportDesk.Data.Access;
+using SupportDesk.Data.Sla;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Web.Components.Common;
 
@@ -13,6 +14,7 @@ public sealed partial class TicketPage : IDisposable
     private Actor? actor;
     private TicketDetails? ticket;
     private IReadOnlyList<TimelineItem> timeline = [];
+    private SlaPlans? plans;
     private bool missing;
 
     [Inject]
@@ -20,6 +22,9 @@ public sealed partial class TicketPage : IDisposable
 
     [Inject]
     private TicketTimeline Timeline { get; set; } = default!;
+
+    [Inject]
+    private SlaPolicies Policies { get; set; } = default!;
 
     [Parameter]
     public string Number { get; set; } = "";
@@ -47,6 +52,8 @@ public sealed partial class TicketPage : IDisposable
             var result = await Queries.GetWithoutCommentsAsync(actor, Number, lifetime.Token);
             var story = result.Succeeded ? await Timeline.GetAsync(actor, Number, lifetime.Token) : null;
             timeline = story?.Value ?? [];
+            // Policies change rarely: read once per page visit, and only for staff (customers never see SLA clocks).
+            plans ??= result.Succeeded && actor.IsStaff ? (await Policies.PlansAsync(actor, lifetime.Token)).Value : null;
             ticket = result.Value;
             missing = result.NotFound;
         }
