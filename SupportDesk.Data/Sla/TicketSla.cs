@@ -90,6 +90,13 @@ public static class TicketSla
         ticket.FirstResponseDueAt = columns.FirstResponseDueAt;
         ticket.ResolutionDueAt = columns.ResolutionDueAt;
         ticket.SlaDueAt = columns.SlaDueAt;
+
+        // A new at-risk moment is a new reason to tell the assignee; the once-only alert is once per moment.
+        if (ticket.SlaAtRiskAt != columns.SlaAtRiskAt)
+        {
+            ticket.SlaAlertedAt = null;
+        }
+
         ticket.SlaAtRiskAt = columns.SlaAtRiskAt;
         ticket.FirstResponseSlaMet = columns.FirstResponseSlaMet;
         ticket.ResolutionSlaMet = columns.ResolutionSlaMet;

@@ -57,6 +57,7 @@ public static class TicketSlaRefresh
                 .SetProperty(t => t.FirstResponseDueAt, c.FirstResponseDueAt)
                 .SetProperty(t => t.ResolutionDueAt, c.ResolutionDueAt)
                 .SetProperty(t => t.SlaDueAt, c.SlaDueAt)
+                .SetProperty(t => t.SlaAlertedAt, t => t.SlaAtRiskAt == c.SlaAtRiskAt ? t.SlaAlertedAt : null)
                 .SetProperty(t => t.SlaAtRiskAt, c.SlaAtRiskAt)
                 .SetProperty(t => t.FirstResponseSlaMet, c.FirstResponseSlaMet)
                 .SetProperty(t => t.ResolutionSlaMet, c.ResolutionSlaMet),

@@ -172,6 +172,30 @@ public sealed class TicketSlaTests(DatabaseTemplates templates)
     }
 
     [Theory, ClassData(typeof(BothEngines))]
+    public async Task A_new_at_risk_moment_lets_the_assignee_be_alerted_again_and_an_unchanged_one_does_not(DatabaseProvider provider)
+    {
+        var desk = await CreateAsync(templates, provider);
+        await using var _ = desk.Database;
+        desk.MoveTo(At(4, 10));
+        var raised = await desk.OpenAsync(TicketPriority.Medium);
+        var bulkRaised = await desk.OpenAsync(TicketPriority.Medium);
+        var worked = await desk.OpenAsync(TicketPriority.Medium);
+        await using (var db = await desk.Database.ContextAsync())
+        {
+            await db.Tickets.ExecuteUpdateAsync(s => s.SetProperty(t => t.SlaAlertedAt, At(4, 10)), Cancel);
+        }
+
+        desk.MoveTo(At(4, 10, 30));
+        await desk.SetFieldsAsync(raised, new TicketFieldsUpdate(Priority: TicketPriority.Urgent));
+        await desk.Database.Get<BulkActions>().SetPriorityAsync(desk.Agent, BulkTarget.Tickets(bulkRaised), TicketPriority.Urgent, null, Cancel);
+        await desk.SetStatusAsync(worked, TicketStatus.InProgress);
+
+        Assert.Null((await desk.ReadAsync(raised)).SlaAlertedAt);
+        Assert.Null((await desk.ReadAsync(bulkRaised)).SlaAlertedAt);
+        Assert.Equal(At(4, 10), (await desk.ReadAsync(worked)).SlaAlertedAt);
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
     public async Task Start_up_backfill_gives_older_unfinished_tickets_due_times(DatabaseProvider provider)
     {
         var desk = await CreateAsync(templates, provider);
