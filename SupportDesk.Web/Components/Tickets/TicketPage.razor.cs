@@ -21,6 +21,9 @@ public sealed partial class TicketPage : IDisposable
     [Inject]
     private TicketTimeline Timeline { get; set; } = default!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     [Parameter]
     public string Number { get; set; } = "";
 
@@ -49,6 +52,11 @@ public sealed partial class TicketPage : IDisposable
             timeline = story?.Value ?? [];
             ticket = result.Value;
             missing = result.NotFound;
+            if (missing)
+            {
+                // Answers 404 when the page is rendered on the server, as an unknown address does.
+                Navigation.NotFound();
+            }
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
         {
