@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
@@ -15,10 +17,22 @@ public static class WebSetup
             .RegisterPersistentService<RequestOrigin>(RenderMode.InteractiveServer)
             .AddInteractiveServerComponents(o =>
             {
+                // Exception details in the browser only while developing; elsewhere they would show code and data.
                 o.DetailedErrors = builder.Environment.IsDevelopment();
+
+                // Each circuit holds its component state in server memory, so these bound what one user (or someone
+                // opening circuits on purpose) can make the server keep. A dropped connection (a train tunnel, a laptop
+                // lid) rejoins within 3 minutes; after that the page reloads, which is cheap. 100 kept circuits (the
+                // default) is fine for one helpdesk node.
                 o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+                o.DisconnectedCircuitMaxRetained = 100;
+
+                // A client that stops acknowledging renders (a slow or hostile one) stops getting new ones after 10,
+                // instead of the server queueing renders for it without end.
                 o.MaxBufferedUnacknowledgedRenderBatches = 10;
             })
+            // 64 KB is plenty for any event or form value the UI sends (files go through the upload stream, not one
+            // message); the default 32 KB was too small for long replies, and larger messages only cost memory.
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 64 * 1024);
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<MarkdownRenderer>();
@@ -41,21 +55,33 @@ public static class WebSetup
         app.UseSupportDeskForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/Error",
+                CreateScopeForErrors = true,
+                // A form posted without its anti-forgery token, or one that cannot be read, is the client's fault.
+                StatusCodeSelector = ex => ex is AntiforgeryValidationException or BadHttpRequestException ? 400 : 500,
+            });
+
+            // The error page is rendered as a GET: re-running a failed POST would make it read the form (and check its
+            // anti-forgery token) again, fail a second time and leave a bare 500 instead of the page.
+            app.Use((context, next) =>
+            {
+                if (context.Features.Get<IExceptionHandlerFeature>() is not null)
+                {
+                    context.Request.Method = HttpMethods.Get;
+                }
+
+                return next(context);
+            });
         }
 
-        app.Use((context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
-            return next(context);
-        });
+        app.UseSupportDeskSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The security headers already refuse all framing; Blazor's own, laxer frame-ancestors header would weaken that.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
         app.MapHealthChecks("/health");
         return app;

@@ -114,8 +114,11 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         manageGroup.MapPost("/DownloadPersonalData", async (
             HttpContext context,
             [FromServices] UserManager<AppUser> userManager,
-            [FromServices] AuthenticationStateProvider authenticationStateProvider) =>
+            [FromServices] AuthenticationStateProvider authenticationStateProvider,
+            [FromServices] IAntiforgery antiforgery) =>
         {
+            // It binds nothing from the form, so nothing checks the page's anti-forgery token unless this does.
+            await antiforgery.ValidateRequestAsync(context);
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
             {

@@ -26,6 +26,9 @@ public sealed partial class TicketPage : IDisposable
     [Inject]
     private SlaPolicies Policies { get; set; } = default!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     [Parameter]
     public string Number { get; set; } = "";
 
@@ -56,6 +59,11 @@ public sealed partial class TicketPage : IDisposable
             plans ??= result.Succeeded && actor.IsStaff ? (await Policies.PlansAsync(actor, lifetime.Token)).Value : null;
             ticket = result.Value;
             missing = result.NotFound;
+            if (missing)
+            {
+                // Answers 404 when the page is rendered on the server, as an unknown address does.
+                Navigation.NotFound();
+            }
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
         {
