@@ -2,8 +2,8 @@ using SupportDesk.Data.Engines;
 using SupportDesk.Web.Api;
 using SupportDesk.Web.AutoClose;
 using SupportDesk.Web.Components.Attachments;
-using SupportDesk.Web.Components.Queue;
 using SupportDesk.Web.Components.Dashboards;
+using SupportDesk.Web.Components.Queue;
 using SupportDesk.Web.Hosting;
 using SupportDesk.Web.SlaAlerts;
 

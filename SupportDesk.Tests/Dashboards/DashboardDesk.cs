@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SupportDesk.Data.Comments;
 using SupportDesk.Data.Dashboards;
 using SupportDesk.Data.Tags;
@@ -90,8 +91,11 @@ internal static class DashboardDesk
         Add("T9", "01-10 10:00", null, null, null, TicketStatus.Open, TicketPriority.Medium, null, bea, null);
         var t10 = Add("T10", "03-01 09:00", "03-01 09:30", "03-01 10:00", null, TicketStatus.Resolved, TicketPriority.Urgent, "billing", alex, true, deleted: true);
         Add("T11", "03-04 08:00", null, null, null, TicketStatus.Open, TicketPriority.Medium, "billing", null, null);
-        Add("T12", "03-01 15:00", "03-01 16:00", "03-03 15:00", null, TicketStatus.Resolved, TicketPriority.Medium, null, bea, null);
+        var t12 = Add("T12", "03-01 15:00", "03-01 16:00", "03-03 15:00", null, TicketStatus.Resolved, TicketPriority.Medium, null, bea, null);
         await db.SaveAsync();
+
+        // Saving measures every ticket against its policy; T12 stands for one resolved before SLA policies existed, never measured.
+        await db.Tickets.Where(t => t.Id == t12.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.ResolutionSlaMet, (bool?)null), TestContext.Current.CancellationToken);
 
         void Comment(Ticket ticket, AppUser author, string at, bool isInternal = false) => db.Comments.Add(new Comment
         {

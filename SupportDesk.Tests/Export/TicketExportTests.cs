@@ -98,13 +98,15 @@ public sealed class TicketExportTests(DatabaseTemplates templates)
         ticket.Category = category;
         ticket.ResolvedAt = Now.AddHours(-1);
         ticket.FirstResponseAt = Now.AddHours(-20);
-        ticket.SlaDueAt = Now.AddHours(3);
         foreach (var tag in tags)
         {
             ticket.TicketTags.Add(new TicketTag { Tag = new Tag { Name = tag } });
         }
 
         await db.SaveAsync();
+
+        // Saving recomputes the SLA columns from the ticket's story; the export only has to copy what is stored.
+        await db.Tickets.Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.SlaDueAt, Now.AddHours(3)), Cancel);
         return await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == ticket.Id, Cancel);
     }
 

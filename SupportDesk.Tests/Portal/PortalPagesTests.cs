@@ -31,9 +31,12 @@ public sealed class PortalPagesTests(DatabaseTemplates templates)
         Assert.Contains("My tickets", await GetAsync(client, "/portal"), StringComparison.Ordinal);
         Assert.Contains("New ticket", await GetAsync(client, "/portal/new"), StringComparison.Ordinal);
         Assert.Contains("Carla cannot log in", await GetAsync(client, $"/tickets/{mine.Number}"), StringComparison.Ordinal);
-        var other = await GetAsync(client, $"/tickets/{theirs.Number}");
-        Assert.Contains("There is nothing here, or you may not see it.", other, StringComparison.Ordinal);
-        Assert.DoesNotContain("Dave wants a refund", other, StringComparison.Ordinal);
+        // Someone else's ticket answers exactly like an address that does not exist.
+        using var other = await client.GetAsync(new Uri($"/tickets/{theirs.Number}", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var unknown = await client.GetAsync(new Uri("/tickets/TKT-20260304-ZZZZ", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.DoesNotContain("Dave wants a refund", await other.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     private static async Task<string> GetAsync(HttpClient client, string path)

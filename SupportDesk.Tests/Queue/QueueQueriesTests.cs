@@ -211,10 +211,13 @@ public sealed class QueueQueriesTests(DatabaseTemplates templates)
         Assert.Equal((1, false), counts[BuiltInView.Unassigned]);
         Assert.Equal((1, false), counts[BuiltInView.Mine]);
         Assert.Equal((4, false), counts[BuiltInView.AllOpen]);
-        Assert.Equal((0, false), counts[BuiltInView.SlaBreached]);
+        // a, c and e were opened days ago and never answered: their first response is long overdue (b's reply came).
+        Assert.Equal((3, false), counts[BuiltInView.SlaBreached]);
         Assert.Equal((1, false), counts[BuiltInView.WaitingOnCustomer]);
         Assert.Equal((0, false), counts[BuiltInView.RecentlyUpdated]);
         var (filter, sort) = BuiltInViews.Definition(BuiltInView.AllOpen, Now);
         Assert.Equal(["a", "b", "c", "e"], (await desk.NamesAsync(desk.Maya, filter, sort)).Order());
+        var (breached, byDue) = BuiltInViews.Definition(BuiltInView.SlaBreached, Now);
+        Assert.Equal(["a", "c", "e"], (await desk.NamesAsync(desk.Maya, breached, byDue)).Order());
     }
 }

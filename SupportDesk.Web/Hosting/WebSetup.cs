@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using MudBlazor.Services;
 using SupportDesk.Web.Components;
 using SupportDesk.Web.Components.Account;
