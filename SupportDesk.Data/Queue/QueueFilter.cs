@@ -20,8 +20,8 @@ public enum TagMatch
 }
 
 /// <summary>
-/// Every filter of the ticket queue; all combine. Empty lists and nulls mean "no filter". Dates are UTC,
-/// <see cref="CreatedTo"/> exclusive.
+/// Every filter of the ticket queue; all combine. Empty lists and nulls mean "no filter". Dates are UTC, each
+/// range's start inclusive and its end (<see cref="CreatedTo"/>, <see cref="ResolvedTo"/>) exclusive.
 /// </summary>
 public sealed record QueueFilter
 {
@@ -40,6 +40,11 @@ public sealed record QueueFilter
     public DateTime? CreatedFrom { get; init; }
     public DateTime? CreatedTo { get; init; }
     public DateTime? UpdatedSince { get; init; }
+
+    /// <summary>When the ticket was last resolved; tickets never resolved fall outside any such range.</summary>
+    public DateTime? ResolvedFrom { get; init; }
+
+    public DateTime? ResolvedTo { get; init; }
 
     /// <summary>The SLA state to keep; "overdue" in older addresses and in the API means <see cref="SlaFilter.Breached"/>.</summary>
     public SlaFilter Sla { get; init; }

@@ -104,6 +104,16 @@ internal static class QueueFilters
             tickets = tickets.Where(t => t.CreatedAt < to);
         }
 
+        if (filter.ResolvedFrom is { } resolvedFrom)
+        {
+            tickets = tickets.Where(t => t.ResolvedAt >= resolvedFrom);
+        }
+
+        if (filter.ResolvedTo is { } resolvedTo)
+        {
+            tickets = tickets.Where(t => t.ResolvedAt < resolvedTo);
+        }
+
         if (filter.UpdatedSince is { } since)
         {
             tickets = tickets.Where(t => t.UpdatedAt >= since);

@@ -35,7 +35,9 @@ public sealed class DashboardPageTests(DatabaseTemplates templates)
         Assert.Equal("1.3 h", Figure(page, "average-first-response"));
         Assert.Equal("1.0 h", Figure(page, "median-first-response"));
         Assert.Equal("/tickets?view=Unassigned&category=billing&sort=Created&dir=desc", page.Find("[data-figure='unassigned']").GetAttribute("href"));
-        Assert.Equal("/tickets?status=Resolved&category=billing&sort=Created&dir=desc", page.Find("[data-status='Resolved'] a").GetAttribute("href"));
+        Assert.Equal(
+            "/tickets?status=Resolved&category=billing&createdFrom=2026-03-01T00%3A00%3A00Z&createdTo=2026-03-04T00%3A00%3A00Z&sort=Created&dir=desc",
+            page.Find("[data-status='Resolved'] a").GetAttribute("href"));
         Assert.Equal(
             "/dashboard/export/agents.csv?from=2026-03-01&to=2026-03-03&category=billing",
             page.Find("[data-export='Agents']").GetAttribute("href"));
@@ -65,7 +67,9 @@ public sealed class DashboardPageTests(DatabaseTemplates templates)
 
         page.WaitForAssertion(() => Assert.Equal("7", Figure(page, "total")), Timeout);
         Assert.Equal(["Bea"], page.FindAll("[data-agent]").Select(a => a.TextContent.Trim()));
-        Assert.Equal("/tickets?assignee=Me&sort=Created&dir=desc", page.Find("[data-agent='Bea'] a").GetAttribute("href"));
+        Assert.Equal(
+            $"/tickets?assigneeId={bea.Id}&createdFrom=2026-03-01T00%3A00%3A00Z&createdTo=2026-03-04T00%3A00%3A00Z&sort=Created&dir=desc",
+            page.Find("[data-agent='Bea'] a").GetAttribute("href"));
 
         navigation.NavigateTo("/dashboard?from=2025-06-01&to=2025-06-07");
 

@@ -38,7 +38,7 @@ public sealed partial class DashboardPage
         var filter = url.ToFilter(Clock.GetUtcNow().UtcDateTime, Zone ?? TimeZoneInfo.Utc);
         var result = await Dashboards.ReadAsync(Actor!, filter, Lifetime);
         (report, error) = (result.Value, result.Succeeded ? null : result.Message);
-        links = new DashboardLinks(filter, Actor!.UserId);
+        links = new DashboardLinks(filter);
     }
 
     private void Navigate(DashboardUrl changed) => Navigation.NavigateTo(changed.ToUri());

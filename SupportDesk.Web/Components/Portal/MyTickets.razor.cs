@@ -20,9 +20,11 @@ public sealed partial class MyTickets
     {
         // Only the portal's own controls are read from the address: the staff queue's other filters mean nothing here.
         var parsed = QueueUrl.Parse(QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query), Clock.GetUtcNow().UtcDateTime);
-        var filter = new QueueFilter { Text = parsed.Filter.Text, Statuses = parsed.Filter.Statuses, CreatorId = Actor!.UserId };
+        var filter = new QueueFilter { Text = parsed.Filter.Text, Statuses = parsed.Filter.Statuses };
         url = new QueueUrl(filter, new QueueSort(), parsed.Paging, View: null);
-        page = await Queue.ListAsync(Actor, url.Filter, url.Sort, url.Paging, Lifetime);
+
+        // The creator goes into the query, not the address: it is always the reader, so the address need not say so.
+        page = await Queue.ListAsync(Actor!, url.Filter with { CreatorId = Actor!.UserId }, url.Sort, url.Paging, Lifetime);
     }
 
     /// <summary>A changed filter starts again from the first page.</summary>
