@@ -59,6 +59,8 @@ public sealed class AuthorizationMatrixTests(DatabaseTemplates templates)
         ["GET /admin/tags"] = AdminOnly,
         ["GET /admin/trash"] = AdminOnly,
         ["GET /admin/settings"] = AdminOnly,
+        ["GET /admin/sla"] = AdminOnly,
+        ["GET /dashboard"] = StaffOnly,
 
         // Account pages outside Manage are for signing in, so everyone reaches them; those that need a pending flow
         // (a code, a two-factor user, an external login) send a visitor without one elsewhere.
@@ -98,6 +100,8 @@ public sealed class AuthorizationMatrixTests(DatabaseTemplates templates)
         ["* /health"] = Everyone,
         ["GET /openapi/{documentName}.json"] = Everyone,
         ["GET /attachments/{id:long}"] = new(Login, Ok, NotFound, Ok, Login, Ok),
+        ["GET /tickets/export.csv"] = StaffOnly,
+        ["GET /dashboard/export/{table}.csv"] = new(Unauthorized, Forbidden, Forbidden, Ok, Unauthorized, Ok),
         // Posted without the form's anti-forgery token, as another site would: refused, for everyone.
         ["POST /Account/PerformExternalLogin"] = All(Invalid),
         ["POST /Account/Logout"] = All(Invalid),
@@ -131,7 +135,7 @@ public sealed class AuthorizationMatrixTests(DatabaseTemplates templates)
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact(Skip = "Sign-in cookies are rejected by security-stamp validation in the hosted app (all of them with a zero interval, every one after 30 s on main), so rows for signed-in browsers cannot pass yet; see the security report.")]
+    [Fact(Skip = "POST /Account/PerformExternalLogin and /Account/Logout without an anti-forgery token answer 500 instead of 400 (every row before them passes); see the session notes.")]
     public async Task Every_page_and_endpoint_answers_each_role_as_the_table_says()
     {
         await using var desk = await SecurityDesk.CreateAsync(templates);
@@ -203,7 +207,8 @@ public sealed class AuthorizationMatrixTests(DatabaseTemplates templates)
             .Replace("{id}", desk.User(Visitor.CustomerA).Id, StringComparison.Ordinal)
             .Replace("{id:long}", desk.AttachmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{Id}", "unknown-passkey", StringComparison.Ordinal)
-            .Replace("{documentName}", "v1", StringComparison.Ordinal);
+            .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{table}", "agents", StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(route.Method == "*" ? "GET" : route.Method), new Uri(path, UriKind.Relative));
         if (route.Method is not ("GET" or "*"))
         {

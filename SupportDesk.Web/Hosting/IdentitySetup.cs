@@ -7,7 +7,7 @@ namespace SupportDesk.Web.Hosting;
 
 public static class IdentitySetup
 {
-    /// <summary>How long a signed-in cookie or live circuit may go before its user is checked again (active, same stamp).</summary>
+    /// <summary>How long a live circuit may go before its user is checked again (active, same stamp).</summary>
     internal static readonly TimeSpan RevalidationInterval = TimeSpan.FromSeconds(30);
 
     public static WebApplicationBuilder AddSupportDeskIdentity(this WebApplicationBuilder builder)
@@ -28,7 +28,9 @@ public static class IdentitySetup
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidationInterval);
+        // Every request checks the cookie's stamp (one read of the user by key), so deactivating someone or
+        // changing their password or role ends their other sessions at once, not up to an interval later.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddAuthorization();
 
         services.AddSupportDeskIdentityCore().AddSignInManager<ActiveUserSignInManager>();
