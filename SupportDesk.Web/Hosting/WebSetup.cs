@@ -62,22 +62,22 @@ public static class WebSetup
                 // A form posted without its anti-forgery token, or one that cannot be read, is the client's fault.
                 StatusCodeSelector = ex => ex is AntiforgeryValidationException or BadHttpRequestException ? 400 : 500,
             });
-
-            // The error page is rendered as a GET: re-running a failed POST would make it read the form (and check its
-            // anti-forgery token) again, fail a second time and leave a bare 500 instead of the page.
-            app.Use((context, next) =>
-            {
-                if (context.Features.Get<IExceptionHandlerFeature>() is not null)
-                {
-                    context.Request.Method = HttpMethods.Get;
-                }
-
-                return next(context);
-            });
         }
 
         app.UseSupportDeskSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        // Error and status pages are rendered as a GET: re-running a refused POST (say, one without its anti-forgery
+        // token) would make the page read the form and check its token again, fail a second time and answer a bare 500.
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<IExceptionHandlerFeature>() is not null || context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+            {
+                context.Request.Method = HttpMethods.Get;
+            }
+
+            return next(context);
+        });
         app.UseAntiforgery();
         app.MapStaticAssets();
         // The security headers already refuse all framing; Blazor's own, laxer frame-ancestors header would weaken that.
