@@ -34,6 +34,7 @@ public static class IdentitySetup
         services.AddAuthorization();
 
         services.AddSupportDeskIdentityCore().AddSignInManager<ActiveUserSignInManager>();
+        services.AddScoped<ISecurityStampValidator, EveryRequestStampValidator>();
         services.AddSingleton<IEmailSender<AppUser>, IdentityNoOpEmailSender>();
         return builder;
     }
