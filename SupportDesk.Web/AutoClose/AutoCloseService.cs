@@ -1,4 +1,5 @@
 using SupportDesk.Data.AutoClose;
+using SupportDesk.Web.Hosting;
 
 namespace SupportDesk.Web.AutoClose;
 
@@ -7,39 +8,19 @@ namespace SupportDesk.Web.AutoClose;
 /// overlap; <see cref="ResolvedTicketCloser"/> keeps nodes apart and reads the admins' switch on every run. A failed run
 /// is logged and the next one tries again.
 /// </summary>
-public sealed partial class AutoCloseService(ResolvedTicketCloser closer, TimeProvider clock, ILogger<AutoCloseService> logger) : BackgroundService
+public sealed partial class AutoCloseService(ResolvedTicketCloser closer, TimeProvider clock, ILogger<AutoCloseService> logger) : PeriodicJob(clock)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => Interval;
+
+    protected override async Task RunOnceAsync(DateTime nowUtc, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
-        try
-        {
-            do
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The app is stopping.
-        }
+        var closed = await closer.CloseDueAsync(nowUtc, cancellationToken);
+        LogClosed(logger, closed);
     }
 
-    private async Task RunOnceAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            var closed = await closer.CloseDueAsync(clock.GetUtcNow().UtcDateTime, stoppingToken);
-            LogClosed(logger, closed);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-        {
-            LogFailed(logger, ex);
-        }
-    }
+    protected override void LogFailure(Exception exception) => LogFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Auto-close closed {Count} resolved ticket(s)")]
     private static partial void LogClosed(ILogger logger, int count);

@@ -1,4 +1,5 @@
 using SupportDesk.Data.SlaAlerts;
+using SupportDesk.Web.Hosting;
 
 namespace SupportDesk.Web.SlaAlerts;
 
@@ -6,42 +7,22 @@ namespace SupportDesk.Web.SlaAlerts;
 /// Tells assignees about at-risk tickets at start-up and then every <see cref="Interval"/>. One loop, so runs on this
 /// node never overlap; <see cref="SlaAtRiskAlerts"/> keeps nodes apart. A failed run is logged and the next one tries again.
 /// </summary>
-public sealed partial class SlaAlertService(SlaAtRiskAlerts alerts, TimeProvider clock, ILogger<SlaAlertService> logger) : BackgroundService
+public sealed partial class SlaAlertService(SlaAtRiskAlerts alerts, TimeProvider clock, ILogger<SlaAlertService> logger) : PeriodicJob(clock)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => Interval;
+
+    protected override async Task RunOnceAsync(DateTime nowUtc, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
-        try
+        var alerted = await alerts.AlertDueAsync(nowUtc, cancellationToken);
+        if (alerted > 0)
         {
-            do
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The app is stopping.
+            LogAlerted(logger, alerted);
         }
     }
 
-    private async Task RunOnceAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            var alerted = await alerts.AlertDueAsync(clock.GetUtcNow().UtcDateTime, stoppingToken);
-            if (alerted > 0)
-            {
-                LogAlerted(logger, alerted);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-        {
-            LogFailed(logger, ex);
-        }
-    }
+    protected override void LogFailure(Exception exception) => LogFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SLA alerts: told assignees about {Count} at-risk ticket(s)")]
     private static partial void LogAlerted(ILogger logger, int count);
