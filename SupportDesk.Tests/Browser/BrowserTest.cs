@@ -3,11 +3,12 @@ using Microsoft.Playwright;
 namespace SupportDesk.Tests.Browser;
 
 /// <summary>
-/// A browser test: fresh browser contexts on the class's shared app, a screenshot of each main page it
+/// A browser test: fresh browser contexts on the app every browser test shares, a screenshot of each main page it
 /// looks at, and, when it fails, the screenshot and HTML of every page it still has open and
 /// what the browser's console and the server's log said.
 /// </summary>
-public abstract class BrowserTest(BrowserApp app) : IClassFixture<BrowserApp>, IAsyncLifetime
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
 {
     private readonly List<IPage> pages = [];
     private readonly List<string> console = [];
