@@ -15,7 +15,7 @@ namespace SupportDesk.Tests.Browser;
 
 /// <summary>
 /// One real app (Kestrel on 127.0.0.1, a free port, its own fresh SQLite file, attachments folder and keys)
-/// and one headless Chromium, shared by every browser test (see <see cref="BrowserCollection"/>). Each test opens its own browser contexts.
+/// and one headless Chromium, shared by every browser test (see <see cref="BrowserSuite"/>). Each test opens its own browser contexts.
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {

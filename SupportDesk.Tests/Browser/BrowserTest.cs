@@ -7,7 +7,7 @@ namespace SupportDesk.Tests.Browser;
 /// looks at, and, when it fails, the screenshot and HTML of every page it still has open and
 /// what the browser's console and the server's log said.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserSuite.Name)]
 public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
 {
     private readonly List<IPage> pages = [];

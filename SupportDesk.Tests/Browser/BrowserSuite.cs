@@ -6,7 +6,7 @@ namespace SupportDesk.Tests.Browser;
 /// Tests keep apart by creating their own users, tickets and tags with unique names.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+public sealed class BrowserSuite : ICollectionFixture<BrowserApp>
 {
     public const string Name = "Browser";
 }
