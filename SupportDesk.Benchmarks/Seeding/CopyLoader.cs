@@ -4,10 +4,10 @@ using SupportDesk.Data.Sla;
 
 namespace SupportDesk.Benchmarks.Seeding;
 
-/// <summary>Streams generated rows into PostgreSQL with binary COPY; nothing bigger than one ticket is held in memory.</summary>
-public sealed class CopyLoader(NpgsqlConnection connection, GeneratedData data, int tickets, TextWriter log)
+/// <summary>What each loaded table makes of a generated ticket, in binary COPY; nothing bigger than one batch of tickets is held in memory.</summary>
+public static class CopyLoader
 {
-    public async Task UsersAsync(IReadOnlyList<SeedUser> users, IReadOnlyDictionary<string, string> roleIds, CancellationToken cancellationToken)
+    public static async Task UsersAsync(NpgsqlConnection connection, IReadOnlyList<SeedUser> users, IReadOnlyDictionary<string, string> roleIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(roleIds);
@@ -58,10 +58,11 @@ public sealed class CopyLoader(NpgsqlConnection connection, GeneratedData data, 
         }
     }
 
-    public async Task<long> TicketsAsync(CancellationToken cancellationToken)
+    /// <summary>The tickets table's rows; numbers are handed out in id order, so one stream writes them.</summary>
+    public static TableRows Tickets()
     {
         var numbers = new SeedTicketNumbers();
-        return await PassAsync("tickets",
+        return new TableRows("tickets",
             """
             COPY tickets (id, number, title, description, status, priority, creator_id, assignee_id, category, custom_fields, created_at, updated_at,
                 resolved_at, closed_at, first_response_at, sla_policy_id, first_response_due_at, resolution_due_at, sla_due_at, sla_at_risk_at,
@@ -93,11 +94,11 @@ public sealed class CopyLoader(NpgsqlConnection connection, GeneratedData data, 
                 WriteNullable(copy, row.FirstResponseSlaMet, NpgsqlDbType.Boolean);
                 WriteNullable(copy, row.ResolutionSlaMet, NpgsqlDbType.Boolean);
                 return 1;
-            }, cancellationToken);
+            });
     }
 
-    public Task<long> TicketTagsAsync(IReadOnlyList<int> tagIds, CancellationToken cancellationToken) =>
-        PassAsync("ticket tags", "COPY ticket_tags (ticket_id, tag_id, added_at) FROM STDIN (FORMAT BINARY, FREEZE)",
+    public static TableRows TicketTags(IReadOnlyList<int> tagIds) =>
+        new("ticket_tags", "COPY ticket_tags (ticket_id, tag_id, added_at) FROM STDIN (FORMAT BINARY, FREEZE)",
             (copy, row) =>
             {
                 foreach (var tag in row.TagIds)
@@ -109,12 +110,12 @@ public sealed class CopyLoader(NpgsqlConnection connection, GeneratedData data, 
                 }
 
                 return row.TagIds.Count;
-            }, cancellationToken);
+            });
 
-    public Task<long> CommentsAsync(CancellationToken cancellationToken)
+    public static TableRows Comments()
     {
         long id = 0;
-        return PassAsync("comments",
+        return new TableRows("comments",
             "COPY comments (id, ticket_id, author_id, content, is_internal, created_at, updated_at) FROM STDIN (FORMAT BINARY, FREEZE)",
             (copy, row) =>
             {
@@ -131,34 +132,28 @@ public sealed class CopyLoader(NpgsqlConnection connection, GeneratedData data, 
                 }
 
                 return row.Comments.Count;
-            }, cancellationToken);
+            });
     }
 
     /// <summary>
-    /// Regenerates every ticket and lets <paramref name="write"/> turn it into rows; returns the rows written.
-    /// Tickets are generated on another thread while this one serializes them, so the two overlap.
+    /// The search documents, already in tsvector's binary form: binary COPY sends a field's bytes as they are and
+    /// the column's type reads them, so they go as bytea.
     /// </summary>
-    private async Task<long> PassAsync(string phase, string copySql, Func<NpgsqlBinaryImporter, TicketRow, int> write, CancellationToken cancellationToken)
+    public static TableRows SearchDocuments(SeedSearchDocuments documents)
     {
-        var progress = new Progress(log, phase, tickets);
-        long rows = 0, done = 0;
-        await using var copy = await connection.BeginBinaryImportAsync(copySql, cancellationToken);
-        copy.Timeout = TimeSpan.Zero;
-        await foreach (var batch in TicketBatches.GenerateAsync(data, tickets, cancellationToken))
-        {
-            foreach (var row in batch.Rows)
+        ArgumentNullException.ThrowIfNull(documents);
+        var builder = documents.CreateBuilder();
+        return new TableRows("ticket_search_documents",
+            "COPY ticket_search_documents (ticket_id, public_text, staff_text) FROM STDIN (FORMAT BINARY, FREEZE)",
+            (copy, row) =>
             {
-                rows += write(copy, row);
-            }
-
-            done += batch.Rows.Count;
-            batch.Recycle();
-            progress.Report(done);
-        }
-
-        await copy.CompleteAsync(cancellationToken);
-        progress.Finish(tickets);
-        return rows;
+                var (publicText, staffText) = builder.Build(row);
+                copy.StartRow();
+                copy.Write(row.Id, NpgsqlDbType.Bigint);
+                copy.Write(publicText, NpgsqlDbType.Bytea);
+                copy.Write(staffText, NpgsqlDbType.Bytea);
+                return 1;
+            });
     }
 
     private static void WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type)

@@ -11,6 +11,11 @@ public sealed class TicketRow
     public long Id { get; set; }
     public string Title { get; set; } = "";
     public string Description { get; set; } = "";
+
+    /// <summary>The catalog text the description starts with; an order sentence may follow it.</summary>
+    public string IssueDescription { get; set; } = "";
+
+    public long? OrderNumber { get; set; }
     public TicketStatus Status { get; set; }
     public TicketPriority Priority { get; set; }
     public string CreatorId { get; set; } = "";
@@ -51,6 +56,12 @@ public sealed class GeneratedData(SeedOptions options, IReadOnlyList<SeedUser> u
 
     public DateTime Now => now;
 
+    /// <summary>Every text a generated ticket's title, description (before its order sentence) or comment can hold.</summary>
+    public static IEnumerable<string> Phrases =>
+        DemoCatalog.Categories.SelectMany(c => c.Issues).SelectMany(i => new[] { i.Title, i.Description })
+            .Concat(DemoCatalog.Nudges).Concat(DemoCatalog.InternalNotes).Concat(DemoCatalog.FirstReplies).Concat(DemoCatalog.CustomerReplies)
+            .Concat(DemoCatalog.Thanks).Concat(DemoCatalog.Resolutions).Concat(DemoCatalog.FollowUps);
+
     /// <summary>The tags with the ids they are stored under (1-based, in catalog order).</summary>
     internal static IReadOnlyList<DemoTag> Tags => DemoCatalog.Tags;
 
@@ -67,7 +78,9 @@ public sealed class GeneratedData(SeedOptions options, IReadOnlyList<SeedUser> u
 
         row.Id = id;
         row.Title = issue.Title;
-        row.Description = category.HasOrder ? $"{issue.Description} Order SO-{100000 + id}." : issue.Description;
+        row.IssueDescription = issue.Description;
+        row.OrderNumber = category.HasOrder ? 100000 + id : null;
+        row.Description = row.OrderNumber is { } order ? $"{issue.Description} {SeedSearchDocuments.OrderSentence(order)}" : issue.Description;
         row.Status = status;
         row.Priority = (TicketPriority)rng.Weighted(Priorities);
         row.Category = category.Name;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Npgsql;
 
 namespace SupportDesk.Benchmarks.Seeding;
@@ -6,7 +7,7 @@ namespace SupportDesk.Benchmarks.Seeding;
 /// Takes the load's brakes off and puts them back: indexes other than primary keys (COPY into a GIN-indexed
 /// table is about 70x slower than building the index afterwards, and btree indexes on random keys such as
 /// user ids cost most of the rest), per-row foreign-key checks (those of the loaded tables and those pointing
-/// at them, so the tables can be truncated) and the search triggers (the documents are built set-based at the end). Definitions are read from the catalog before dropping, so
+/// at them, so the tables can be truncated) and the search triggers (the seeder writes the documents itself). Definitions are read from the catalog before dropping, so
 /// exactly what the migrations created comes back.
 /// </summary>
 public sealed class IndexRebuild
@@ -15,8 +16,6 @@ public sealed class IndexRebuild
     private static readonly string[] TriggerTables = ["tickets", "comments"];
     private readonly List<string> indexes = [];
     private readonly List<(string Table, string Name, string Definition)> foreignKeys = [];
-
-    public IReadOnlyList<string> IndexDefinitions => indexes;
 
     public static async Task<IndexRebuild> DropAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -61,12 +60,46 @@ public sealed class IndexRebuild
         }
 
         await ExecuteAsync(connection, string.Concat(rebuild.indexes.Select(d => $"DROP INDEX {IndexName(d)};")), cancellationToken);
-
-        // The tables are empty (the seeder refuses otherwise); truncating them gives them new files in this
-        // transaction, which lets COPY write rows already frozen and, under wal_level=minimal, skip the WAL.
-        await ExecuteAsync(connection, $"TRUNCATE {string.Join(", ", LoadedTables)}", cancellationToken);
         await ExecuteAsync(connection, string.Concat(TriggerTables.Select(t => $"ALTER TABLE {t} DISABLE TRIGGER USER;")), cancellationToken);
         return rebuild;
+    }
+
+    /// <summary>
+    /// Builds the indexes on <paramref name="connections"/> connections at once, the GIN indexes (the slow ones, which
+    /// PostgreSQL 15 builds with one process) first. Each is new in its own transaction, so it skips the WAL under
+    /// wal_level=minimal.
+    /// </summary>
+    public async Task RestoreIndexesAsync(string connectionString, int connections, CancellationToken cancellationToken)
+    {
+        var queue = new ConcurrentQueue<string>(indexes.OrderByDescending(d => d.Contains(" USING gin ", StringComparison.Ordinal)));
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await ExecuteAsync(connection, "SET maintenance_work_mem = '1GB'", cancellationToken);
+            while (queue.TryDequeue(out var definition))
+            {
+                await ExecuteAsync(connection, definition, cancellationToken);
+            }
+        }));
+    }
+
+    /// <summary>After a failed load: empties the loaded tables and puts back whatever of the schema is still missing, in one transaction.</summary>
+    public async Task UndoAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, $"TRUNCATE {string.Join(", ", LoadedTables)}", cancellationToken);
+        await ExecuteAsync(connection, string.Concat(indexes.Select(d => $"DROP INDEX IF EXISTS {IndexName(d)};")), cancellationToken);
+        await ExecuteAsync(connection, string.Concat(foreignKeys.Select(f => $"ALTER TABLE {f.Table} DROP CONSTRAINT IF EXISTS {f.Name};")), cancellationToken);
+        foreach (var definition in indexes)
+        {
+            await ExecuteAsync(connection, definition, cancellationToken);
+        }
+
+        await RestoreForeignKeysAsync(connection, cancellationToken);
+        await EnableTriggersAsync(connection, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Each constraint is checked once, set-based, as it is added back.</summary>
@@ -75,14 +108,6 @@ public sealed class IndexRebuild
         foreach (var (table, name, definition) in foreignKeys)
         {
             await ExecuteAsync(connection, $"ALTER TABLE {table} ADD CONSTRAINT {name} {definition}", cancellationToken);
-        }
-    }
-
-    public async Task RestoreIndexesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        foreach (var definition in indexes)
-        {
-            await ExecuteAsync(connection, definition, cancellationToken);
         }
     }
 

@@ -23,9 +23,11 @@ public sealed record SeedSummary(long Tickets, long TicketTags, long Comments, I
 public sealed class SeedRefusedException(string message) : Exception(message);
 
 /// <summary>
-/// Fills an empty PostgreSQL database: migrate, users and tags, then everything else in one transaction
-/// (so a failed run leaves nothing behind): drop GIN indexes and foreign keys, COPY, put them back,
-/// build the search documents, analyze.
+/// Fills an empty PostgreSQL database: migrate; users and tags, and the load's brakes off (GIN and other indexes,
+/// foreign keys, search triggers); then every table's COPY at once, each on its own connection, from one pass of
+/// generated tickets; then the indexes (two at a time), the foreign keys, the triggers, and analyze. The load
+/// commits table by table, so a failure after the brakes came off empties the loaded tables, removes the users
+/// and tags it added and puts the schema back: a failed run leaves nothing behind.
 /// </summary>
 public static class Seeder
 {
@@ -56,41 +58,111 @@ public static class Seeder
         var now = clock.GetUtcNow().UtcDateTime;
         var users = SeedUsers.Create(options, now);
         var data = new GeneratedData(options, users, now);
-        var loader = new CopyLoader(connection, data, options.Tickets, log);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        IReadOnlyList<int> tagIds = [];
-        await Phase("users and tags", async () =>
-        {
-            await loader.UsersAsync(users, await RoleIdsAsync(connection, cancellationToken), cancellationToken);
-            tagIds = await TagIdsAsync(connection, now, cancellationToken);
-        });
-
         IndexRebuild rebuild = null!;
-        await Phase("drop indexes", async () => rebuild = await IndexRebuild.DropAsync(connection, cancellationToken));
-        long tickets = 0, tags = 0, comments = 0;
-        var copyStarted = watch.Elapsed;
-        await Phase("copy tickets", async () => tickets = await loader.TicketsAsync(cancellationToken));
-        await Phase("copy tags", async () => tags = await loader.TicketTagsAsync(tagIds, cancellationToken));
-        await Phase("copy comments", async () => comments = await loader.CommentsAsync(cancellationToken));
-        var copy = watch.Elapsed - copyStarted;
+        IReadOnlyList<int> tagIds = [];
+        int[] newTagIds = [];
+        await Phase("users, tags, drop indexes", async () =>
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await CopyLoader.UsersAsync(connection, users, await RoleIdsAsync(connection, cancellationToken), cancellationToken);
+            (tagIds, newTagIds) = await TagIdsAsync(connection, now, cancellationToken);
+            rebuild = await IndexRebuild.DropAsync(connection, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
 
-        await Phase("foreign keys", async () =>
+        try
         {
-            await IndexRebuild.ExecuteAsync(connection,
-                "SELECT setval(pg_get_serial_sequence('tickets', 'id'), max(id)) FROM tickets;"
-                + "SELECT setval(pg_get_serial_sequence('comments', 'id'), max(id)) FROM comments;", cancellationToken);
-            await rebuild.RestoreForeignKeysAsync(connection, cancellationToken);
-        });
-        await Phase("search documents", () => IndexRebuild.ExecuteAsync(connection, "SELECT ticket_search_rebuild()", cancellationToken));
-        await Phase("GIN indexes", async () =>
+            long tickets = 0, tags = 0, comments = 0;
+            SeedSearchDocuments documents = null!;
+            await Phase("search vocabulary", async () => documents = await SeedSearchDocuments.LoadAsync(connection, GeneratedData.Phrases, cancellationToken));
+            var copyStarted = watch.Elapsed;
+            await Phase("copy", async () =>
+            {
+                var counts = await CopyAsync(options, data, [CopyLoader.Tickets(), CopyLoader.TicketTags(tagIds), CopyLoader.Comments(), CopyLoader.SearchDocuments(documents)], log, cancellationToken);
+                (tickets, tags, comments) = (counts[0], counts[1], counts[2]);
+            });
+            var copy = watch.Elapsed - copyStarted;
+
+            await Phase("indexes", () => rebuild.RestoreIndexesAsync(options.Connection, connections: 2, cancellationToken));
+            await Phase("foreign keys, triggers", async () =>
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await IndexRebuild.ExecuteAsync(connection,
+                    "SELECT setval(pg_get_serial_sequence('tickets', 'id'), max(id)) FROM tickets;"
+                    + "SELECT setval(pg_get_serial_sequence('comments', 'id'), max(id)) FROM comments;", cancellationToken);
+                await rebuild.RestoreForeignKeysAsync(connection, cancellationToken);
+                await IndexRebuild.EnableTriggersAsync(connection, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            });
+            await Phase("analyze", () => IndexRebuild.ExecuteAsync(connection, "ANALYZE", cancellationToken));
+            return new SeedSummary(tickets, tags, comments, phases, copy, watch.Elapsed - loadStarted);
+        }
+        catch (Exception)
         {
-            await IndexRebuild.ExecuteAsync(connection, "SET LOCAL maintenance_work_mem = '1GB'", cancellationToken);
-            await rebuild.RestoreIndexesAsync(connection, cancellationToken);
-            await IndexRebuild.EnableTriggersAsync(connection, cancellationToken);
-        });
-        await Phase("analyze", () => IndexRebuild.ExecuteAsync(connection, "ANALYZE", cancellationToken));
-        await Phase("commit", () => transaction.CommitAsync(cancellationToken));
-        return new SeedSummary(tickets, tags, comments, phases, copy, watch.Elapsed - loadStarted);
+            // Put things back even when the run was cancelled: the database must not be left without its indexes.
+            await using var undo = new NpgsqlConnection(options.Connection);
+            await undo.OpenAsync(CancellationToken.None);
+            await rebuild.UndoAsync(undo, CancellationToken.None);
+            await RemoveAsync(undo, users, newTagIds, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Generates the tickets once and streams every table's rows at once; returns each table's row count.</summary>
+    private static async Task<long[]> CopyAsync(SeedOptions options, GeneratedData data, IReadOnlyList<TableRows> tables, TextWriter log, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var streams = new List<TableCopy>();
+        try
+        {
+            foreach (var table in tables)
+            {
+                streams.Add(await TableCopy.OpenAsync(options.Connection, table, stop.Token));
+            }
+
+            var progress = new Progress(log, "copy", options.Tickets);
+            long done = 0;
+            await foreach (var batch in TicketBatches.GenerateAsync(data, options.Tickets, stop.Token))
+            {
+                batch.Share(streams.Count);
+                foreach (var stream in streams)
+                {
+                    await stream.PostAsync(batch, stop.Token);
+                }
+
+                done += batch.Rows.Count;
+                progress.Report(done);
+            }
+
+            var counts = await Task.WhenAll(streams.Select(s => s.CompleteAsync(stop.Token)));
+            progress.Finish(done);
+            return counts;
+        }
+        catch (Exception)
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task RemoveAsync(NpgsqlConnection connection, IReadOnlyList<SeedUser> users, int[] tagIds, CancellationToken cancellationToken)
+    {
+        await using var delete = new NpgsqlCommand(
+            """
+            DELETE FROM "AspNetUserRoles" WHERE user_id = ANY(@users);
+            DELETE FROM "AspNetUsers" WHERE id = ANY(@users);
+            DELETE FROM tags WHERE id = ANY(@tags);
+            """, connection);
+        delete.Parameters.AddWithValue("users", users.Select(u => u.Id).ToArray());
+        delete.Parameters.AddWithValue("tags", tagIds);
+        await delete.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Migrates with a context of its own: the app's Identity options (which decide the schema) are not registered here.</summary>
@@ -115,23 +187,27 @@ public static class Seeder
         return await ReadMapAsync<string>(connection, "SELECT name, id FROM \"AspNetRoles\"", cancellationToken);
     }
 
-    /// <summary>The catalog's tags, reusing any that already exist; ids in catalog order.</summary>
-    private static async Task<IReadOnlyList<int>> TagIdsAsync(NpgsqlConnection connection, DateTime now, CancellationToken cancellationToken)
+    /// <summary>The catalog's tags, reusing any that already exist: ids in catalog order, and the ids of those added.</summary>
+    private static async Task<(IReadOnlyList<int> Ids, int[] Added)> TagIdsAsync(NpgsqlConnection connection, DateTime now, CancellationToken cancellationToken)
     {
+        var added = new List<int>();
         foreach (var tag in GeneratedData.Tags)
         {
             await using var insert = new NpgsqlCommand(
-                "INSERT INTO tags (name, color, description, created_at) SELECT @n, @c, @d, @t WHERE NOT EXISTS (SELECT 1 FROM tags WHERE name = @n)",
+                "INSERT INTO tags (name, color, description, created_at) SELECT @n, @c, @d, @t WHERE NOT EXISTS (SELECT 1 FROM tags WHERE name = @n) RETURNING id",
                 connection);
             insert.Parameters.AddWithValue("n", tag.Name);
             insert.Parameters.AddWithValue("c", tag.Color);
             insert.Parameters.AddWithValue("d", tag.Description);
             insert.Parameters.AddWithValue("t", now.AddYears(-2));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            if (await insert.ExecuteScalarAsync(cancellationToken) is int id)
+            {
+                added.Add(id);
+            }
         }
 
         var ids = await ReadMapAsync<int>(connection, "SELECT name, id FROM tags", cancellationToken);
-        return [.. GeneratedData.Tags.Select(t => ids[t.Name])];
+        return ([.. GeneratedData.Tags.Select(t => ids[t.Name])], [.. added]);
     }
 
     private static async Task<Dictionary<string, T>> ReadMapAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using System.Threading.Channels;
 namespace SupportDesk.Benchmarks.Seeding;
 
 /// <summary>
-/// Generated tickets in batches, made on a thread of their own a few batches ahead of the reader. Batches, their
+/// Generated tickets in batches, made on a thread of their own a few batches ahead of the readers. Batches, their
 /// rows and the rows' lists are recycled, so a pass over a million tickets allocates a handful of them.
 /// </summary>
 public static class TicketBatches
@@ -12,18 +12,31 @@ public static class TicketBatches
     private const int Size = 1024;
     private const int Ahead = 4;
 
+    // Batches the table streams may still be writing while the generator works ahead: two queued and one in hand.
+    private const int Spare = 4;
+
     public sealed class Batch
     {
         private readonly TicketRow[] rows = [.. Enumerable.Range(0, Size).Select(_ => new TicketRow())];
         private readonly ChannelWriter<Batch> free;
         private int count;
+        private int readers;
 
         internal Batch(ChannelWriter<Batch> free) => this.free = free;
 
         public ArraySegment<TicketRow> Rows => new(rows, 0, count);
 
-        /// <summary>Hands the batch back for the generator to refill; its rows must not be read afterwards.</summary>
-        public void Recycle() => free.TryWrite(this);
+        /// <summary>Hands the batch to <paramref name="count"/> readers, each of which must <see cref="Release"/> it.</summary>
+        public void Share(int count) => readers = count;
+
+        /// <summary>Once every reader has released it, the generator may refill the batch; its rows must not be read afterwards.</summary>
+        public void Release()
+        {
+            if (Interlocked.Decrement(ref readers) == 0)
+            {
+                free.TryWrite(this);
+            }
+        }
 
         internal void Fill(GeneratedData data, long first, int size)
         {
@@ -40,7 +53,7 @@ public static class TicketBatches
     {
         var full = Channel.CreateBounded<Batch>(new BoundedChannelOptions(Ahead) { SingleReader = true, SingleWriter = true });
         var free = Channel.CreateUnbounded<Batch>();
-        for (var i = 0; i < Ahead + 2; i++)
+        for (var i = 0; i < Ahead + Spare; i++)
         {
             free.Writer.TryWrite(new Batch(free.Writer));
         }

@@ -7,8 +7,7 @@ namespace SupportDesk.Data.Sla;
 /// Recomputes the SLA columns of many tickets after a change that bypassed <see cref="SlaInterceptor"/> (a bulk
 /// action, a policy edit, the start-up backfill), in the caller's context and transaction. Work is bounded per
 /// batch: one read of the tickets (keyset on id), one read of their audit entries, arithmetic in memory, and one
-/// UPDATE per ticket whose columns actually changed. The UPDATE neither stamps the updated time nor bumps the
-/// version: the columns are derived, and the next save of the ticket recomputes them anyway.
+/// UPDATE for the tickets whose columns actually changed (<see cref="TicketSlaWrites"/>).
 /// </summary>
 public static class TicketSlaRefresh
 {
@@ -37,29 +36,14 @@ public static class TicketSlaRefresh
             }
 
             var history = await TicketSla.HistoryAsync(db, [.. batch.Select(b => b.Facts.Number)], sync: false, cancellationToken);
-            foreach (var row in batch)
-            {
-                var columns = TicketSla.Columns(plans.For(row.Facts.Category), row.Facts, history[row.Facts.Number], now);
-                if (columns != row.Stored)
-                {
-                    await WriteAsync(db, row.Facts.Id, columns, cancellationToken);
-                    written++;
-                }
-            }
-
+            var changed = batch
+                .Select(row => (row.Facts.Id, Columns: TicketSla.Columns(plans.For(row.Facts.Category), row.Facts, history[row.Facts.Number], now), row.Stored))
+                .Where(row => row.Columns != row.Stored)
+                .Select(row => (row.Id, row.Columns))
+                .ToList();
+            await TicketSlaWrites.WriteAsync(db, changed, cancellationToken);
+            written += changed.Count;
             after = batch[^1].Facts.Id;
         }
     }
-
-    private static Task<int> WriteAsync(SupportDbContext db, long id, TicketSlaColumns c, CancellationToken cancellationToken) =>
-        db.Tickets.Where(t => t.Id == id).ExecuteUpdateAsync(
-            s => s.SetProperty(t => t.SlaPolicyId, c.PolicyId)
-                .SetProperty(t => t.FirstResponseDueAt, c.FirstResponseDueAt)
-                .SetProperty(t => t.ResolutionDueAt, c.ResolutionDueAt)
-                .SetProperty(t => t.SlaDueAt, c.SlaDueAt)
-                .SetProperty(t => t.SlaAlertedAt, t => t.SlaAtRiskAt == c.SlaAtRiskAt ? t.SlaAlertedAt : null)
-                .SetProperty(t => t.SlaAtRiskAt, c.SlaAtRiskAt)
-                .SetProperty(t => t.FirstResponseSlaMet, c.FirstResponseSlaMet)
-                .SetProperty(t => t.ResolutionSlaMet, c.ResolutionSlaMet),
-            cancellationToken);
 }

@@ -8,9 +8,6 @@ namespace SupportDesk.Data.Tickets;
 /// </summary>
 public static class TicketMetrics
 {
-    /// <summary>How long an Open or InProgress ticket may wait before it counts as overdue (until SLA policies replace it).</summary>
-    public static readonly TimeSpan OverdueAfter = TimeSpan.FromDays(7);
-
     /// <summary>Hours to the first public staff reply; null until there is one.</summary>
     public static readonly Expression<Func<Ticket, double?>> HoursToFirstResponse =
         t => t.FirstResponseAt == null ? null : HoursBetween(t.CreatedAt, t.FirstResponseAt.Value);
@@ -19,29 +16,8 @@ public static class TicketMetrics
     public static readonly Expression<Func<Ticket, double?>> HoursToResolution =
         t => t.ResolvedAt == null ? null : HoursBetween(t.CreatedAt, t.ResolvedAt.Value);
 
-    /// <summary>Still waiting for work (Open or InProgress) and opened before the cutoff (<see cref="OverdueAfter"/> before now).</summary>
-    private static readonly Expression<Func<TicketStatus, DateTime, DateTime, bool>> WaitingSinceBefore =
-        (status, createdAt, cutoff) => (status == TicketStatus.Open || status == TicketStatus.InProgress) && createdAt < cutoff;
-
     private static readonly Func<Ticket, double?> FirstResponseInMemory = HoursToFirstResponse.Compile();
     private static readonly Func<Ticket, double?> ResolutionInMemory = HoursToResolution.Compile();
-    private static readonly Func<TicketStatus, DateTime, DateTime, bool> OverdueInMemory = WaitingSinceBefore.Compile();
-
-    /// <summary>The overdue rule as a query filter at <paramref name="now"/>.</summary>
-    public static Expression<Func<Ticket, bool>> Overdue(DateTime now)
-    {
-        var ticket = Expression.Parameter(typeof(Ticket), "t");
-        var body = new ParameterBinder(new Dictionary<ParameterExpression, Expression>
-        {
-            [WaitingSinceBefore.Parameters[0]] = Expression.Property(ticket, nameof(Ticket.Status)),
-            [WaitingSinceBefore.Parameters[1]] = Expression.Property(ticket, nameof(Ticket.CreatedAt)),
-            [WaitingSinceBefore.Parameters[2]] = Cutoff.Parameter(now - OverdueAfter),
-        }).Visit(WaitingSinceBefore.Body);
-        return Expression.Lambda<Func<Ticket, bool>>(body, ticket);
-    }
-
-    /// <summary>The overdue rule in memory, for read models that carry a status and a creation time.</summary>
-    public static bool IsOverdue(TicketStatus status, DateTime createdAt, DateTime now) => OverdueInMemory(status, createdAt, now - OverdueAfter);
 
     /// <summary>Hours since the ticket was opened.</summary>
     public static Expression<Func<Ticket, double>> AgeHours(DateTime now) => t => HoursBetween(t.CreatedAt, now);
@@ -56,26 +32,9 @@ public static class TicketMetrics
 
     public static double? ResolutionHours(this Ticket ticket) => ResolutionInMemory(ticket);
 
-    public static bool IsOverdue(this Ticket ticket, DateTime now)
-    {
-        ArgumentNullException.ThrowIfNull(ticket);
-        return IsOverdue(ticket.Status, ticket.CreatedAt, now);
-    }
-
     public static double AgeHoursAt(this Ticket ticket, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         return HoursBetween(ticket.CreatedAt, now);
-    }
-
-    private sealed class ParameterBinder(Dictionary<ParameterExpression, Expression> values) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => values.GetValueOrDefault(node, node);
-    }
-
-    /// <summary>Holds the cutoff so EF sends it as a query parameter rather than baking a new literal into every plan.</summary>
-    private sealed record Cutoff(DateTime Value)
-    {
-        public static MemberExpression Parameter(DateTime value) => Expression.Property(Expression.Constant(new Cutoff(value)), nameof(Value));
     }
 }

@@ -53,6 +53,7 @@ public sealed partial class SeederTests(DatabaseTemplates templates)
                 ["ix_ticket_search_documents_public_text", "ix_ticket_search_documents_staff_text", "ix_tickets_number_trgm", "ix_tickets_title_trgm"],
                 await ListAsync(connection, "SELECT indexname FROM pg_indexes WHERE indexdef LIKE '% USING gin %' AND tablename <> 'AspNetUsers' ORDER BY 1"));
             Assert.Contains("ix_comments_ticket_id_created_at", await ListAsync(connection, "SELECT indexname FROM pg_indexes"));
+            Assert.Equal(["0"], await ListAsync(connection, DocumentsUnlikeTheDatabasesOwn));
             Assert.Equal(["O", "O"], await ListAsync(connection, "SELECT tgenabled::text FROM pg_trigger WHERE tgname IN ('tickets_search', 'comments_search')"));
 
             var ticket = tickets[^1];
@@ -68,6 +69,72 @@ public sealed partial class SeederTests(DatabaseTemplates templates)
         finally
         {
             await templates.DropAsync(database);
+        }
+    }
+
+    [Fact]
+    public async Task A_seed_stopped_half_way_leaves_the_database_as_it_found_it()
+    {
+        var database = await templates.CreateAsync(DatabaseProvider.Postgres, Cancel);
+        try
+        {
+            await using var connection = new NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync(Cancel);
+            var schema = await ListAsync(connection, Schema);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+            var options = new SeedOptions(database.ConnectionString!, Tickets: 20_000, Customers: 50, Agents: 3);
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(
+                () => Seeder.RunAsync(options, new StopOnFirstProgress(stop), new FakeTimeProvider(TestDatabase.Start), stop.Token));
+
+            Assert.Equal(["0 0 0 0 0 0"], await ListAsync(connection,
+                """
+                SELECT concat_ws(' ', (SELECT count(*) FROM tickets), (SELECT count(*) FROM comments), (SELECT count(*) FROM ticket_tags),
+                    (SELECT count(*) FROM ticket_search_documents), (SELECT count(*) FROM "AspNetUsers"), (SELECT count(*) FROM tags))
+                """));
+            Assert.Equal(schema, await ListAsync(connection, Schema));
+            Assert.Equal(["O", "O"], await ListAsync(connection, "SELECT tgenabled::text FROM pg_trigger WHERE tgname IN ('tickets_search', 'comments_search')"));
+        }
+        finally
+        {
+            await templates.DropAsync(database);
+        }
+    }
+
+    /// <summary>Every index and constraint of the loaded tables, as the migrations made them.</summary>
+    private const string Schema =
+        """
+        SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()
+        UNION ALL SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = current_schema()::regnamespace
+        ORDER BY 1
+        """;
+
+    /// <summary>How many tickets lack a search document, or have one other than the database builds from the same rows.</summary>
+    private const string DocumentsUnlikeTheDatabasesOwn =
+        """
+        WITH c AS (
+            SELECT ticket_id,
+                   left(string_agg(content, ' ' ORDER BY id) FILTER (WHERE NOT is_internal), 100000) AS replies,
+                   left(string_agg(content, ' ' ORDER BY id) FILTER (WHERE is_internal), 100000) AS notes
+            FROM comments GROUP BY ticket_id),
+        expected AS (
+            SELECT t.id, p.text AS public_text, p.text || ticket_search_notes(c.notes) AS staff_text
+            FROM tickets t LEFT JOIN c ON c.ticket_id = t.id
+            CROSS JOIN LATERAL (SELECT ticket_search_public(t.title, t.description, c.replies) AS text) p)
+        SELECT count(*)::text FROM expected e LEFT JOIN ticket_search_documents d ON d.ticket_id = e.id
+        WHERE d.ticket_id IS NULL OR d.public_text::text <> e.public_text::text OR d.staff_text::text <> e.staff_text::text
+        """;
+
+    /// <summary>The seeder's log, which cancels the run once rows are flowing.</summary>
+    private sealed class StopOnFirstProgress(CancellationTokenSource stop) : StringWriter(System.Globalization.CultureInfo.InvariantCulture)
+    {
+        public override void Write(string? value)
+        {
+            base.Write(value);
+            if (value?.Contains("tickets/s", StringComparison.Ordinal) == true)
+            {
+                stop.Cancel();
+            }
         }
     }
 

@@ -34,12 +34,10 @@ public sealed class TicketClocksTests(DatabaseTemplates templates)
 
         var oldPage = ctx.Render<TicketPage>(p => p.Add(t => t.Number, old.Number));
         oldPage.WaitForAssertion(() => Assert.Contains("Open for 10 d 11 h", oldPage.Find("[data-clock='age']").TextContent, StringComparison.Ordinal), Timeout);
-        Assert.NotNull(oldPage.Find("[data-overdue]"));
         Assert.Contains("none yet", oldPage.Find("[data-clock='first-response']").TextContent, StringComparison.Ordinal);
 
         var answeredPage = ctx.Render<TicketPage>(p => p.Add(t => t.Number, answered.Number));
         answeredPage.WaitForAssertion(() => Assert.Contains("after 40 min", answeredPage.Find("[data-clock='first-response']").TextContent, StringComparison.Ordinal), Timeout);
         Assert.Contains("Resolved after 26.5 h", answeredPage.Find("[data-clock='resolution']").TextContent, StringComparison.Ordinal);
-        Assert.Empty(answeredPage.FindAll("[data-overdue]"));
     }
 }

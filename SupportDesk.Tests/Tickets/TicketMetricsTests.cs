@@ -42,21 +42,6 @@ public sealed class TicketMetricsTests(DatabaseTemplates templates)
     }
 
     [Theory, ClassData(typeof(BothEngines))]
-    public async Task Overdue_means_open_or_in_progress_for_more_than_seven_days_in_queries_and_in_memory(DatabaseProvider provider)
-    {
-        await using var database = await TestDatabase.CreateAsync(templates, provider);
-        var numbers = await ArrangeAsync(database);
-        await using var db = await database.ContextAsync();
-
-        var inQuery = await db.Tickets.Where(TicketMetrics.Overdue(Now)).Select(t => t.Number).ToListAsync(Cancel);
-        var inMemory = (await db.Tickets.AsNoTracking().ToListAsync(Cancel)).Where(t => t.IsOverdue(Now)).Select(t => t.Number).ToList();
-
-        Assert.Equal([numbers["stale"]], inQuery);
-        Assert.Equal([numbers["stale"]], inMemory);
-        Assert.Empty(await db.Tickets.Where(TicketMetrics.Overdue(Now.AddDays(-2))).ToListAsync(Cancel));
-    }
-
-    [Theory, ClassData(typeof(BothEngines))]
     public async Task Response_and_resolution_times_are_the_same_from_the_database_and_in_memory(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(templates, provider);

@@ -1,0 +1,126 @@
+using System.Threading.Channels;
+using Npgsql;
+
+namespace SupportDesk.Benchmarks.Seeding;
+
+/// <summary>
+/// One table's COPY on a connection and a thread of its own, fed the same generated batches as the other tables,
+/// so the backends share the server's cores and the tickets are generated once. The table is truncated in the
+/// COPY's transaction, which lets COPY write frozen rows and, under <c>wal_level=minimal</c>, skip the WAL.
+/// </summary>
+public sealed class TableCopy : IAsyncDisposable
+{
+    private readonly Channel<TicketBatches.Batch> batches = Channel.CreateBounded<TicketBatches.Batch>(
+        new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+    private readonly NpgsqlConnection connection;
+    private readonly NpgsqlTransaction transaction;
+    private readonly NpgsqlBinaryImporter copy;
+    private readonly Task<long> writing;
+
+    private TableCopy(NpgsqlConnection connection, NpgsqlTransaction transaction, NpgsqlBinaryImporter copy, TableRows rows, CancellationToken cancellationToken)
+    {
+        this.connection = connection;
+        this.transaction = transaction;
+        this.copy = copy;
+        writing = Task.Run(() => WriteAll(rows, cancellationToken), CancellationToken.None);
+    }
+
+    public static async Task<TableCopy> OpenAsync(string connectionString, TableRows rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await IndexRebuild.ExecuteAsync(connection, $"TRUNCATE {rows.Table}", cancellationToken);
+            var copy = await connection.BeginBinaryImportAsync(rows.CopySql, cancellationToken);
+            copy.Timeout = TimeSpan.Zero;
+            return new TableCopy(connection, transaction, copy, rows, cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Queues a batch; the stream releases it once written. Throws what stopped the stream, if it stopped.</summary>
+    public async ValueTask PostAsync(TicketBatches.Batch batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await batches.Writer.WriteAsync(batch, cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            await writing;
+            throw;
+        }
+    }
+
+    /// <summary>Waits for the queued batches, ends the COPY and commits; returns the rows written.</summary>
+    public async Task<long> CompleteAsync(CancellationToken cancellationToken)
+    {
+        batches.Writer.TryComplete();
+        var rows = await writing;
+        await copy.CompleteAsync(cancellationToken);
+
+        // The connection is busy with the COPY until the importer is disposed.
+        await copy.DisposeAsync();
+        await transaction.CommitAsync(cancellationToken);
+        return rows;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        batches.Writer.TryComplete();
+        try
+        {
+            await writing;
+        }
+        catch (Exception)
+        {
+            // Whatever stopped the stream has been reported through PostAsync or CompleteAsync.
+        }
+
+        await copy.DisposeAsync();
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+
+    // Synchronous writes on a thread of its own: NpgsqlBinaryImporter buffers rows and blocks only when the
+    // server falls behind, which is when this thread should wait anyway.
+    private long WriteAll(TableRows rows, CancellationToken cancellationToken)
+    {
+        long written = 0;
+        try
+        {
+            while (batches.Reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
+            {
+                while (batches.Reader.TryRead(out var batch))
+                {
+                    try
+                    {
+                        foreach (var row in batch.Rows)
+                        {
+                            written += rows.Write(copy, row);
+                        }
+                    }
+                    finally
+                    {
+                        batch.Release();
+                    }
+                }
+            }
+
+            return written;
+        }
+        catch (Exception ex)
+        {
+            // The generator stops feeding a stream that failed: its next PostAsync throws this.
+            batches.Writer.TryComplete(ex);
+            throw;
+        }
+    }
+}
