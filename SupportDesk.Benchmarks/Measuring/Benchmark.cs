@@ -53,7 +53,7 @@ public static partial class Benchmark
         await bulk.SetStatusAsync(facts.Admin, BulkTarget.Tickets(facts.BulkNumbers), TicketStatus.InProgress, null, cancellationToken);
 
         var rows = new List<string>();
-        foreach (var question in questions)
+        foreach (var question in questions.Where(q => options.Only is null || q.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase)))
         {
             var (runs, naiveRuns) = question.Bulk ? (options.BulkRuns, options.BulkRuns) : (options.Runs, options.NaiveRuns);
             var warmups = question.Bulk ? 1 : options.Warmups;

@@ -9,6 +9,9 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
     {
         builder.HasIndex(c => new { c.TicketId, c.CreatedAt });
         builder.HasIndex(c => c.AuthorId);
+
+        // The dashboard counts the period's comments per author from this index alone.
+        builder.HasIndex(c => c.CreatedAt).IncludeProperties(c => new { c.AuthorId, c.TicketId });
         builder.HasIndex(c => c.SubmissionId).IsUnique();
         builder.HasOne(c => c.Ticket).WithMany(t => t.Comments).HasForeignKey(c => c.TicketId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.Author).WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);

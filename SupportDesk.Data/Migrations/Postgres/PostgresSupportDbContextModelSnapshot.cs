@@ -477,6 +477,11 @@ namespace SupportDesk.Data.Migrations.Postgres
                     b.HasIndex("AuthorId")
                         .HasDatabaseName("ix_comments_author_id");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_comments_created_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CreatedAt"), new[] { "AuthorId", "TicketId" });
+
                     b.HasIndex("SubmissionId")
                         .IsUnique()
                         .HasDatabaseName("ix_comments_submission_id");
@@ -952,11 +957,15 @@ namespace SupportDesk.Data.Migrations.Postgres
                     b.HasIndex("SlaPolicyId")
                         .HasDatabaseName("ix_tickets_sla_policy_id");
 
-                    b.HasIndex("CreatedAt", "Id")
-                        .HasDatabaseName("ix_tickets_live_unassigned_created")
-                        .HasFilter("deleted_at IS NULL AND assignee_id IS NULL");
+                    b.HasIndex("ClosedAt", "Id")
+                        .HasDatabaseName("ix_tickets_live_closed")
+                        .HasFilter("deleted_at IS NULL AND closed_at IS NOT NULL");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CreatedAt", "Id"), new[] { "Status" });
+                    b.HasIndex("FirstResponseAt", "Id")
+                        .HasDatabaseName("ix_tickets_live_first_response")
+                        .HasFilter("deleted_at IS NULL AND first_response_at IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("FirstResponseAt", "Id"), new[] { "CreatedAt" });
 
                     b.HasIndex("ResolvedAt", "Id")
                         .HasDatabaseName("ix_tickets_live_resolved")
@@ -1002,6 +1011,16 @@ namespace SupportDesk.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "TitleTrigrams"), "GIN");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "TitleTrigrams"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_live_created")
+                        .HasDatabaseName("ix_tickets_live_created")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_live_unassigned_created")
+                        .HasDatabaseName("ix_tickets_live_unassigned_created")
+                        .HasFilter("deleted_at IS NULL AND assignee_id IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_live_unassigned_created"), new[] { "Status" });
 
                     b.ToTable("tickets", (string)null);
                 });

@@ -458,6 +458,10 @@ namespace SupportDesk.Data.Migrations.Sqlite
                     b.HasIndex("AuthorId")
                         .HasDatabaseName("ix_comments_author_id");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_comments_created_at")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AuthorId", "TicketId" });
+
                     b.HasIndex("SubmissionId")
                         .IsUnique()
                         .HasDatabaseName("ix_comments_submission_id");
@@ -890,10 +894,14 @@ namespace SupportDesk.Data.Migrations.Sqlite
                     b.HasIndex("SlaPolicyId")
                         .HasDatabaseName("ix_tickets_sla_policy_id");
 
-                    b.HasIndex("CreatedAt", "Id")
-                        .HasDatabaseName("ix_tickets_live_unassigned_created")
-                        .HasFilter("deleted_at IS NULL AND assignee_id IS NULL")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status" });
+                    b.HasIndex("ClosedAt", "Id")
+                        .HasDatabaseName("ix_tickets_live_closed")
+                        .HasFilter("deleted_at IS NULL AND closed_at IS NOT NULL");
+
+                    b.HasIndex("FirstResponseAt", "Id")
+                        .HasDatabaseName("ix_tickets_live_first_response")
+                        .HasFilter("deleted_at IS NULL AND first_response_at IS NOT NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CreatedAt" });
 
                     b.HasIndex("ResolvedAt", "Id")
                         .HasDatabaseName("ix_tickets_live_resolved")
@@ -926,6 +934,15 @@ namespace SupportDesk.Data.Migrations.Sqlite
                     b.HasIndex("Status", "UpdatedAt", "Id")
                         .HasDatabaseName("ix_tickets_live_status_updated")
                         .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_live_created")
+                        .HasDatabaseName("ix_tickets_live_created")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_live_unassigned_created")
+                        .HasDatabaseName("ix_tickets_live_unassigned_created")
+                        .HasFilter("deleted_at IS NULL AND assignee_id IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status" });
 
                     b.ToTable("tickets", (string)null);
                 });
