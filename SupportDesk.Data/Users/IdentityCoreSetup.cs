@@ -6,6 +6,9 @@ namespace SupportDesk.Data.Users;
 
 public static class IdentityCoreSetup
 {
+    /// <summary>The shortest password any form accepts (register, change, set and reset).</summary>
+    public const int PasswordMinimumLength = 8;
+
     /// <summary>
     /// Identity's user and role stores with SupportDesk's account rules. The web app adds sign-in on top;
     /// tests and tools use this alone.
@@ -20,7 +23,7 @@ public static class IdentityCoreSetup
                 options.SignIn.RequireConfirmedAccount = false;
                 options.User.RequireUniqueEmail = true;
                 // Length matters more than character classes (NIST SP 800-63B); a digit keeps dictionary words out.
-                options.Password.RequiredLength = 8;
+                options.Password.RequiredLength = PasswordMinimumLength;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Lockout.AllowedForNewUsers = true;

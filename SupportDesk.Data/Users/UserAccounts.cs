@@ -52,4 +52,17 @@ public sealed class UserAccounts(UserManager<AppUser> users, SupportDbContext db
 
         return result;
     }
+
+    /// <summary>
+    /// Self-registration, always as a customer. An email that already has an account succeeds like a new one (nothing
+    /// is stored and nobody is signed in), so the form cannot tell anyone who has an account here; a bad name or
+    /// password is refused alike for both, because Identity checks the password before it looks for the email.
+    /// </summary>
+    public async Task<IdentityResult> RegisterCustomerAsync(string email, string fullName, string password, CancellationToken cancellationToken)
+    {
+        var result = await CreateAsync(new NewAccount(email, fullName, password, Roles.Customer), cancellationToken);
+        return !result.Succeeded && result.Errors.All(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
+            ? IdentityResult.Success
+            : result;
+    }
 }

@@ -21,7 +21,8 @@ public sealed partial class TicketFlowTests(BrowserApp app) : BrowserTest(app)
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(BrowserSeed.Password);
         await page.GetByLabel("Confirm Password").FillAsync(BrowserSeed.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
-        await page.WaitForInteractiveAsync();
+        await Expect(page.GetByText("Thank you for registering")).ToBeVisibleAsync();
+        await page.LogInAsync(email, BrowserSeed.Password);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "New ticket" }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New ticket" })).ToBeVisibleAsync();

@@ -4,7 +4,6 @@ using SupportDesk.Data.Users;
 
 namespace SupportDesk.Web.Components.Account;
 
-// Remove the "else if (EmailSender is IdentityNoOpEmailSender)" block from RegisterConfirmation.razor after updating with a real implementation.
 internal sealed class IdentityNoOpEmailSender : IEmailSender<AppUser>
 {
     private readonly IEmailSender emailSender = new NoOpEmailSender();
