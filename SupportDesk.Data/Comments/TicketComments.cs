@@ -118,12 +118,14 @@ public sealed class TicketComments(IDbContextFactory<SupportDbContext> contexts,
         return ServiceResult<long>.Ok(comment.Id);
     }
 
-    private static FieldError? CheckContent(string content) => content.Length switch
-    {
-        0 => new FieldError("content", "Write something before sending."),
-        > MaxLength => new FieldError("content", FormattableString.Invariant($"A reply can be at most {MaxLength:N0} characters.")),
-        _ => null,
-    };
+    private static FieldError? CheckContent(string content) =>
+        content.Length == 0 ? new FieldError("content", "Write something before sending.") : CheckText(content);
+
+    /// <summary>The rules for the text of a reply or note, sent or kept as a draft: its length, and nothing that cannot be stored.</summary>
+    internal static FieldError? CheckText(string content) =>
+        content.Length > MaxLength
+            ? new FieldError("content", FormattableString.Invariant($"A reply can be at most {MaxLength:N0} characters."))
+            : TextRules.Check("content", "The text", content, multiline: true);
 
     /// <summary>The poster's unsent draft for this ticket goes in the same save as the comment it became.</summary>
     private static async Task DiscardDraftAsync(SupportDbContext db, Actor actor, Ticket ticket, CancellationToken cancellationToken)

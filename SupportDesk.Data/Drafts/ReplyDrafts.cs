@@ -25,9 +25,9 @@ public sealed class ReplyDrafts(IDbContextFactory<SupportDbContext> contexts)
             return ServiceResult<DraftView?>.Failure("isInternal", "Only agents and admins can write internal notes.");
         }
 
-        if ((content?.Length ?? 0) > TicketComments.MaxLength)
+        if (TicketComments.CheckText(content ?? "") is { } invalid)
         {
-            return ServiceResult<DraftView?>.Failure("content", FormattableString.Invariant($"A reply can be at most {TicketComments.MaxLength:N0} characters."));
+            return ServiceResult<DraftView?>.Invalid([invalid]);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -81,7 +81,7 @@ public sealed partial class BulkActions
         return JsonNode.DeepEquals(before, after) ? null : TicketRules.NormalizeCustomFields(after.ToJsonString(), []);
     }
 
-    /// <summary>A refusal when no field is named, or a name is blank or given twice (names are trimmed, as the ticket page trims them).</summary>
+    /// <summary>A refusal when no field is named, a name is blank or given twice, or a name or value could not be stored as sent (names are trimmed, as the ticket page trims them).</summary>
     private static ServiceResult<int>? CheckCustomFields(IReadOnlyDictionary<string, string?>? values)
     {
         if (values is null || values.Count == 0)
@@ -92,6 +92,11 @@ public sealed partial class BulkActions
         if (values.Keys.Any(string.IsNullOrWhiteSpace))
         {
             return ServiceResult<int>.Failure("customFields", "Every custom field needs a name.");
+        }
+
+        if (values.Select(v => TicketRules.CheckCustomField(v.Key.Trim(), v.Value)).FirstOrDefault(e => e is not null) is { } unstorable)
+        {
+            return ServiceResult<int>.Invalid([unstorable]);
         }
 
         var twice = values.Keys.GroupBy(k => k.Trim(), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);

@@ -175,6 +175,10 @@ public sealed partial class TagCatalog(IDbContextFactory<SupportDbContext> conte
         {
             errors.Add(new FieldError("name", TagNames.TooLong));
         }
+        else if (TagNames.CheckText("name", tag.Name) is { } unstorable)
+        {
+            errors.Add(unstorable);
+        }
 
         if (!TagNames.IsColor(tag.Color))
         {
@@ -185,6 +189,8 @@ public sealed partial class TagCatalog(IDbContextFactory<SupportDbContext> conte
         {
             errors.Add(new FieldError("description", $"Descriptions must be at most {Tag.DescriptionMaxLength} characters."));
         }
+
+        TextRules.Check(errors, "description", "The description", tag.Description, multiline: true);
 
         return tag;
     }

@@ -35,11 +35,20 @@ public static partial class TagNames
                 continue;
             }
 
+            if (CheckText("tags", clean) is { } unstorable)
+            {
+                errors.Add(unstorable);
+                continue;
+            }
+
             result.Add(clean);
         }
 
         return result;
     }
+
+    /// <summary>Whether a cleaned name can be stored and shown as typed (see <see cref="TextRules"/>).</summary>
+    public static FieldError? CheckText(string field, string clean) => TextRules.Check(field, "A tag name", clean);
 
     /// <summary>A stable colour for a tag created on first use, so the same name always looks the same.</summary>
     public static string ColorFor(string name)

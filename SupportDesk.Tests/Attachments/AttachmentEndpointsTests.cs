@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SupportDesk.Data.Access;
 using SupportDesk.Data.Attachments;
@@ -61,6 +62,30 @@ public sealed class AttachmentEndpointsTests(DatabaseTemplates templates)
         Assert.Equal(HttpStatusCode.NotFound, forDave.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Null(forDave.Content.Headers.ContentDisposition);
+    }
+
+    [Fact]
+    public async Task Html_or_script_claiming_to_be_an_image_or_text_is_served_only_as_a_download()
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
+        await using var app = new SupportDeskApp(database.Options);
+        var carla = await app.AccountAsync("carla@example.test", Roles.Customer);
+        using var client = await app.SignInAsync("carla@example.test");
+        const string Page = "<!DOCTYPE html><html><body><img src=x onerror=\"alert(document.cookie)\"><script>alert(1)</script></body></html>";
+        var files = await TicketFilesAsync(app, carla, TestFiles.Text("photo.png", Page, claimed: "image/png"), TestFiles.Text("notes.txt", Page),
+            TestFiles.Text("page.html", Page, claimed: "text/html"), TestFiles.Text("icon.png", TestFiles.ScriptedSvg, claimed: "image/png"));
+
+        foreach (var file in files)
+        {
+            using var response = await GetAsync(client, file.Id);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/octet-stream", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+            Assert.Equal(file.FileName, response.Content.Headers.ContentDisposition?.FileNameStar);
+            Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
+            Assert.Equal(["default-src 'none'; sandbox"], response.Headers.GetValues("Content-Security-Policy"));
+        }
     }
 
     [Fact]
@@ -125,6 +150,11 @@ public sealed class AttachmentEndpointsTests(DatabaseTemplates templates)
             var tooBig = await creation.CreateAsync(creator, Valid([TestFiles.Generated("dump.txt", 1001, out _, "text/plain")]), null, Cancel);
 
             Assert.Equal("dump.txt is larger than the 1000 bytes limit for attachments.", tooBig.Message);
+            await using (var db = await database.ContextAsync())
+            {
+                Assert.Equal((1, 1), (await db.Tickets.CountAsync(Cancel), await db.Attachments.CountAsync(Cancel)));
+            }
+
             Assert.Equal("passwd", files[0].FileName);
             var stored = Assert.Single(Directory.GetFiles(folder.FullName, "*", SearchOption.AllDirectories));
             Assert.True(StorageKeys.IsWellFormed(Path.GetFileName(stored)));

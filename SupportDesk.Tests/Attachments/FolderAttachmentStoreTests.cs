@@ -69,6 +69,26 @@ public sealed class FolderAttachmentStoreTests : IDisposable
         Assert.Empty(Files());
     }
 
+    [Theory]
+    [InlineData("../../escaped.txt", "escaped.txt")]
+    [InlineData("/etc/cron.d/escaped", "escaped")]
+    [InlineData("C:\\Windows\\System32\\escaped.bat", "escaped.bat")]
+    [InlineData("..\\..\\escaped.txt", "escaped.txt")]
+    [InlineData("\\\\server\\share\\escaped.txt", "escaped.txt")]
+    [InlineData("escaped.txt\0../../../x", "x")]
+    [InlineData("esc\0aped.txt", "escaped.txt")]
+    [InlineData("..", "attachment")]
+    public async Task A_path_like_name_never_leaves_the_storage_folder_and_is_kept_only_as_a_clean_last_segment(string sent, string shown)
+    {
+        var folder = Path.Combine(root.FullName, "store");
+        var uploads = new AttachmentUploads(new FolderAttachmentStore(folder), new AttachmentOptions { Storage = AttachmentStorage.Folder, Folder = folder });
+
+        var stored = Assert.Single((await uploads.StoreAsync([TestFiles.Text(sent, "payload")], Cancel)).Value!);
+
+        Assert.Equal(shown, stored.FileName);
+        Assert.Equal(Path.Combine(folder, stored.StorageKey[..2], stored.StorageKey), Assert.Single(Files()));
+    }
+
     public void Dispose() => root.Delete(recursive: true);
 
     private AttachmentUploads Uploads(long maxFileBytes) =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SupportDesk.Data.Engines;
 using SupportDesk.Data.Users;
@@ -25,15 +26,72 @@ public sealed partial class SecurityHeadersTests(DatabaseTemplates templates)
         foreach (var path in new[] { "/Account/Login", "/health", "/app.css" })
         {
             using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Cancel);
-            var csp = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
-            var directives = csp.Split(';', StringSplitOptions.TrimEntries).ToDictionary(d => d.Split(' ')[0], d => d);
-
-            Assert.Equal("script-src 'self'", directives["script-src"]);
-            Assert.Equal("frame-ancestors 'none'", directives["frame-ancestors"]);
-            Assert.Equal("object-src 'none'", directives["object-src"]);
-            Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
-            Assert.Equal(["same-origin"], response.Headers.GetValues("Referrer-Policy"));
+            AssertSecurityHeaders(response, path);
         }
+    }
+
+    [Fact]
+    public async Task Refusals_redirects_to_log_in_api_errors_and_missing_pages_carry_the_security_headers_too()
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
+        await using var app = new SupportDeskApp(database.Options);
+        var customer = await app.AccountAsync("carla@example.test", Roles.Customer);
+        await app.AccountAsync("alex@example.test", Roles.Agent);
+        using var anonymous = app.ApiClient();
+        using var customerApi = await app.ApiClientAsync(customer);
+        using var agent = await app.SignInAsync("alex@example.test");
+
+        (HttpClient Client, HttpMethod Method, string Path, HttpStatusCode Status)[] cases =
+        [
+            (anonymous, HttpMethod.Get, "/tickets", HttpStatusCode.Redirect),
+            (anonymous, HttpMethod.Get, "/attachments/1", HttpStatusCode.Redirect),
+            (anonymous, HttpMethod.Get, "/api/tickets", HttpStatusCode.Unauthorized),
+            (customerApi, HttpMethod.Get, "/api/users", HttpStatusCode.Forbidden),
+            (customerApi, HttpMethod.Post, "/api/tickets", HttpStatusCode.BadRequest),
+            (customerApi, HttpMethod.Get, "/api/no-such-thing", HttpStatusCode.NotFound),
+            (agent, HttpMethod.Get, "/admin/users", HttpStatusCode.Redirect),
+            (agent, HttpMethod.Get, "/no-such-page", HttpStatusCode.NotFound),
+            (anonymous, HttpMethod.Get, "/favicon.png", HttpStatusCode.OK),
+        ];
+        foreach (var (client, method, path, status) in cases)
+        {
+            using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+            if (method == HttpMethod.Post)
+            {
+                request.Content = new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json");
+            }
+
+            using var response = await client.SendAsync(request, Cancel);
+
+            Assert.True(status == response.StatusCode, $"{method} {path}: expected {status}, got {response.StatusCode}");
+            AssertSecurityHeaders(response, path);
+        }
+    }
+
+    [Theory]
+    [InlineData("Production", false)]
+    [InlineData("Staging", false)]
+    [InlineData("Development", true)]
+    public async Task Circuit_error_details_reach_the_browser_only_in_development(string environment, bool detailed)
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
+        await using var app = new SupportDeskApp(database.Options, new Dictionary<string, string> { ["environment"] = environment });
+
+        Assert.Equal(environment, app.Services.GetRequiredService<IHostEnvironment>().EnvironmentName);
+        Assert.Equal(detailed, app.Services.GetRequiredService<IOptions<CircuitOptions>>().Value.DetailedErrors);
+    }
+
+    private static void AssertSecurityHeaders(HttpResponseMessage response, string path)
+    {
+        Assert.True(response.Headers.TryGetValues("Content-Security-Policy", out var values), $"{path} has no Content-Security-Policy");
+        var directives = string.Join(" ", values).Split(';', StringSplitOptions.TrimEntries).ToDictionary(d => d.Split(' ')[0], d => d);
+
+        Assert.Equal("script-src 'self'", directives["script-src"]);
+        Assert.Equal("frame-ancestors 'none'", directives["frame-ancestors"]);
+        Assert.Equal("object-src 'none'", directives["object-src"]);
+        Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
+        Assert.Equal(["DENY"], response.Headers.GetValues("X-Frame-Options"));
+        Assert.Equal(["same-origin"], response.Headers.GetValues("Referrer-Policy"));
     }
 
     [Fact]
@@ -78,6 +136,15 @@ public sealed partial class SecurityHeadersTests(DatabaseTemplates templates)
         Assert.Contains("; secure", cookie, StringComparison.Ordinal);
         Assert.Contains("; httponly", cookie, StringComparison.Ordinal);
         Assert.Contains("; samesite=lax", cookie, StringComparison.Ordinal);
+
+        // The form's anti-forgery cookie too: script never reads it and other sites never send it.
+        using var visitor = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        using var form = await visitor.GetAsync(new Uri("/Account/Login", UriKind.Relative), Cancel);
+        var antiforgery = Assert.Single(form.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal))
+            .ToLowerInvariant();
+        Assert.Contains("; secure", antiforgery, StringComparison.Ordinal);
+        Assert.Contains("; httponly", antiforgery, StringComparison.Ordinal);
+        Assert.Contains("; samesite=strict", antiforgery, StringComparison.Ordinal);
     }
 
     [Fact]

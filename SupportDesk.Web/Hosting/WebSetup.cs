@@ -34,6 +34,8 @@ public static class WebSetup
             // 64 KB is plenty for any event or form value the UI sends (files go through the upload stream, not one
             // message); the default 32 KB was too small for long replies, and larger messages only cost memory.
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 64 * 1024);
+        // Secure whenever the form came over HTTPS, like the sign-in cookie; the framework's default never marks it so.
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<RequestOrigin>();
@@ -78,6 +80,11 @@ public static class WebSetup
 
             return next(context);
         });
+
+        // Called here rather than left to WebApplication, which would put them ahead of this whole pipeline: a challenge,
+        // a redirect to log in or a 403 would then answer before the security headers were set.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         // The security headers already refuse all framing; Blazor's own, laxer frame-ancestors header would weaken that.
