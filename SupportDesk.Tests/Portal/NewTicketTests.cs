@@ -62,6 +62,26 @@ public sealed class NewTicketTests(DatabaseTemplates templates)
         Assert.EndsWith($"/tickets/{ticket.Number}", navigation.Uri, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Once_the_ticket_is_created_the_form_stays_off_while_its_page_opens()
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, DatabaseProvider.Sqlite);
+        var customer = await database.UserAsync(Roles.Customer, "Carla");
+        await using var ctx = ComponentHost.Create(database, customer, Roles.Customer);
+        ctx.Render<MudPopoverProvider>();
+        var page = ctx.Render<NewTicket>();
+        await page.Find("#ticket-title").ChangeAsync(new ChangeEventArgs { Value = "Invoice shows the wrong address" });
+        await page.Find("#ticket-description").ChangeAsync(new ChangeEventArgs { Value = "The March invoice still has our old office address." });
+
+        // Awaiting the click waits for the whole handler, including the render after it.
+        await SubmitButton(page).ClickAsync(new MouseEventArgs());
+
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        Assert.Contains("/tickets/", navigation.Uri, StringComparison.Ordinal);
+        Assert.True(SubmitButton(page).HasAttribute("disabled"), "Submit ticket must stay off once the ticket exists, or a second click opens it twice.");
+        Assert.NotNull(page.Find("[data-sending]"));
+    }
+
     private static IElement SubmitButton(IRenderedComponent<NewTicket> page) =>
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Submit ticket");
 }

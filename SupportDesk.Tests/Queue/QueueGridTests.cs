@@ -57,6 +57,7 @@ public sealed class QueueGridTests(DatabaseTemplates templates)
         var low = await database.TicketAsync(carla, "A low priority wish", priority: TicketPriority.Low);
         await using var ctx = ComponentHost.Create(database, agent, Roles.Agent);
         var popovers = ctx.Render<MudPopoverProvider>();
+        var dialogs = ctx.Render<MudDialogProvider>();
         ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/tickets?priority=Urgent");
         var page = ctx.Render<QueuePage>();
         page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("[data-ticket]").Count), Timeout);
@@ -65,7 +66,12 @@ public sealed class QueueGridTests(DatabaseTemplates templates)
         page.WaitForAssertion(() => Assert.Contains("All 25 tickets on this page are selected.", page.Find("[data-select-all]").TextContent, StringComparison.Ordinal), Timeout);
         await Button(page, "Select all 27 tickets matching this filter").ClickAsync(new MouseEventArgs());
         page.WaitForAssertion(() => Assert.Equal("All 27 tickets matching this filter are selected", page.Find("[data-selection]").TextContent.Trim()), Timeout);
-        await ChooseAsync(page, popovers, "status", "Resolved");
+        // Most of them are not on screen, so the change names how many it reaches before it runs.
+        var asking = ChooseAsync(page, popovers, "status", "Resolved");
+        dialogs.WaitForAssertion(() => Assert.Contains(
+            "Set the status of 27 tickets matching this filter to Resolved?", dialogs.Markup, StringComparison.Ordinal), Timeout);
+        await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Change status").ClickAsync(new MouseEventArgs());
+        await asking;
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-bulk-bar]")), Timeout);
         var statuses = await StatusesAsync(database);
@@ -167,6 +173,36 @@ public sealed class QueueGridTests(DatabaseTemplates templates)
 
         Assert.Contains("sort=Title&dir=desc", navigation.Uri, StringComparison.Ordinal);
         page.WaitForAssertion(() => Assert.Equal(["Charlie mailbox", "Bravo printer", "Alpha laptop"], Titles(page)), Timeout);
+    }
+
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task Removing_tags_names_them_and_the_count_first_and_cancelling_changes_nothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
+        var carla = await database.UserAsync(Roles.Customer, "Carla");
+        var agent = await database.UserAsync(Roles.Agent, "Alex");
+        var first = await database.TicketAsync(carla, "Printer jams on every page");
+        var second = await database.TicketAsync(carla, "Mailbox is full again");
+        await using var ctx = ComponentHost.Create(database, agent, Roles.Agent);
+        ctx.Render<MudPopoverProvider>();
+        var dialogs = ctx.Render<MudDialogProvider>();
+        var page = ctx.Render<QueuePage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-ticket]").Count), Timeout);
+        await TickAsync(page, first.Number);
+        await TickAsync(page, second.Number);
+        page.WaitForAssertion(() => Assert.Equal("2 tickets selected", page.Find("[data-selection]").TextContent.Trim()), Timeout);
+        await page.Find("#bulk-tags").ChangeAsync(new ChangeEventArgs { Value = "vpn, printer" });
+
+        var asking = Button(page, "Remove tags").ClickAsync(new MouseEventArgs());
+
+        dialogs.WaitForAssertion(() => Assert.Contains(
+            "Remove the tags \"vpn\", \"printer\" from 2 tickets?", dialogs.Markup, StringComparison.Ordinal), Timeout);
+        await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").ClickAsync(new MouseEventArgs());
+        await asking;
+        await using var db = await database.ContextAsync();
+        var versions = await db.Tickets.AsNoTracking().OrderBy(t => t.Id).Select(t => t.Version).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([first.Version, second.Version], versions);
+        Assert.Equal("2 tickets selected", page.Find("[data-selection]").TextContent.Trim());
     }
 
     [Theory, ClassData(typeof(BothEngines))]

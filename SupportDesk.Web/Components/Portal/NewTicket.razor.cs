@@ -54,15 +54,17 @@ public sealed partial class NewTicket : IDisposable
 
         busy = true;
         errors = [];
+        var created = false;
         try
         {
             var tagNames = tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var input = new TicketInput(title, description, priority, category, tagNames, Attachments: BrowserFiles.ToIncoming(files, AttachmentSettings.MaxFileBytes));
             var result = await Creation.CreateAsync(actor, input, Origin.For(actor), lifetime.Token);
-            if (result.Value is { } created)
+            if (result.Value is { } ticket)
             {
-                Snackbar.Add($"Ticket {created.Number} created", Severity.Success);
-                Navigation.NavigateTo($"/tickets/{created.Number}");
+                created = true;
+                Snackbar.Add($"Ticket {ticket.Number} created", Severity.Success);
+                Navigation.NavigateTo($"/tickets/{ticket.Number}");
                 return;
             }
 
@@ -74,7 +76,9 @@ public sealed partial class NewTicket : IDisposable
         }
         finally
         {
-            busy = false;
+            // Once created, the form stays off until the ticket's page replaces it (the first ticket after a start can
+            // take seconds to open): a second click would open the same ticket twice.
+            busy = created;
         }
     }
 

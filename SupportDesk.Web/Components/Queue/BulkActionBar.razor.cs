@@ -64,8 +64,41 @@ public sealed partial class BulkActionBar : IDisposable
         }
     }
 
-    private Task MergeFieldAsync(string? value) =>
-        RunAsync((bulk, target, source, ct) => bulk.MergeCustomFieldsAsync(Actor, target, new Dictionary<string, string?> { [fieldName ?? ""] = value }, source, ct));
+    /// <summary>How the questions name the tickets: a selection of every match says so, since it reaches past the page.</summary>
+    private string Reached => Selection.Target.Filter is null ? Selection.Live : $"{Selection.Live} matching this filter";
+
+    private string TagPhrase => TagList.Count == 1 ? $"the tag \"{TagList[0]}\"" : $"the tags {string.Join(", ", TagList.Select(t => $"\"{t}\""))}";
+
+    private Task AddTagsAsync() =>
+        ChangeAsync("Add tags", n => $"Add {TagPhrase} to {n}?", (bulk, target, source, ct) => bulk.AddTagsAsync(Actor, target, TagList, source, ct));
+
+    // Removing loses what was there, so it always asks (unless there is nothing to remove, which the service explains).
+    private Task RemoveTagsAsync() =>
+        ChangeAsync("Remove tags", n => $"Remove {TagPhrase} from {n}?", (bulk, target, source, ct) => bulk.RemoveTagsAsync(Actor, target, TagList, source, ct), loses: TagList.Count > 0);
+
+    private Task SetFieldAsync() =>
+        ChangeAsync("Set field", n => $"Set the field \"{fieldName}\" to \"{fieldValue}\" on {n}? Values it has there now are replaced.", MergeField(fieldValue ?? ""));
+
+    private Task RemoveFieldAsync() =>
+        ChangeAsync("Remove field", n => $"Remove the field \"{fieldName}\" and its values from {n}?", MergeField(null), loses: !string.IsNullOrWhiteSpace(fieldName));
+
+    private Func<BulkActions, BulkTarget, AuditSource, CancellationToken, Task<ServiceResult<int>>> MergeField(string? value) =>
+        (bulk, target, source, ct) => bulk.MergeCustomFieldsAsync(Actor, target, new Dictionary<string, string?> { [fieldName ?? ""] = value }, source, ct);
+
+    /// <summary>
+    /// Runs a change, first asking (with the question <paramref name="question"/> builds from the tickets it reaches) when it
+    /// loses data or reaches every ticket matching the filter, most of which the person cannot see on the page.
+    /// </summary>
+    private async Task ChangeAsync(
+        string title, Func<string, string> question, Func<BulkActions, BulkTarget, AuditSource, CancellationToken, Task<ServiceResult<int>>> action, bool loses = false)
+    {
+        if ((loses || Selection.Target.Filter is not null) && !await ConfirmAsync(title, question(Reached), title))
+        {
+            return;
+        }
+
+        await RunAsync(action);
+    }
 
     private async Task TrashAsync()
     {
@@ -93,6 +126,10 @@ public sealed partial class BulkActionBar : IDisposable
     {
         busy = true;
         errors = [];
+        // Show the progress before the work starts: after a confirmation the click's own render is long past, and on
+        // SQLite the work runs synchronously, so without yielding the page would only see it once it is over.
+        StateHasChanged();
+        await Task.Yield();
         try
         {
             var result = await action(Bulk, Selection.Target, Origin.For(Actor), lifetime.Token);
