@@ -21,6 +21,7 @@ internal static class SupportDeskTheme
         {
             Primary = "#1565c0",
             AppbarBackground = "#1565c0",
+            Secondary = "#c2185b",
             Info = "#0277bd",
             Success = "#2e7d32",
             Warning = "#b45309",
@@ -31,6 +32,8 @@ internal static class SupportDeskTheme
         {
             Primary = "#90caf9",
             PrimaryContrastText = DarkText,
+            Secondary = "#f48fb1",
+            SecondaryContrastText = DarkText,
             Info = "#4fc3f7",
             InfoContrastText = DarkText,
             Success = "#66bb6a",
