@@ -17,6 +17,17 @@ public static class TicketVisibility
         return actor.IsStaff ? live : live.Where(t => t.CreatorId == actor.UserId);
     }
 
+    /// <summary>
+    /// Exactly the tickets <see cref="VisibleTo(IQueryable{Ticket}, Actor)"/> leaves out, said beside it so the two
+    /// cannot drift apart (a test checks they split every ticket between them). For staff these are the few deleted
+    /// tickets, which lets a figure over many rows subtract them instead of checking every row's ticket.
+    /// </summary>
+    public static IQueryable<Ticket> HiddenFrom(this IQueryable<Ticket> tickets, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsStaff ? tickets.Where(t => t.DeletedAt != null) : tickets.Where(t => t.DeletedAt != null || t.CreatorId != actor.UserId);
+    }
+
     /// <summary>As <see cref="VisibleTo(IQueryable{Ticket}, Actor)"/>, but admins may ask for deleted tickets too (everyone else is refused them silently).</summary>
     public static IQueryable<Ticket> VisibleTo(this IQueryable<Ticket> tickets, Actor actor, bool includeDeleted)
     {

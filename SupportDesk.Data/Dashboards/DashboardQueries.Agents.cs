@@ -46,13 +46,7 @@ public sealed partial class DashboardQueries
             })
             .ToListAsync(cancellationToken);
 
-        // Comments count on the tickets the category and tag filters select, whoever those tickets are assigned to.
-        var commented = Filtered(db, actor, filter, byAgent: false);
-        var commentCounts = await comments
-            .Where(c => commented.Any(t => t.Id == c.TicketId))
-            .GroupBy(c => c.AuthorId)
-            .Select(g => new { AgentId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.AgentId, g => g.Count, cancellationToken);
+        var commentCounts = await CommentCountsAsync(db, actor, filter, comments, cancellationToken);
 
         var ids = ticketFigures.Select(f => f.AgentId).ToList();
         var people = await db.Users.AsNoTracking()
@@ -74,4 +68,32 @@ public sealed partial class DashboardQueries
                 p.Figures?.Measured ?? 0))
             .OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(a => a.AgentId, StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// Comments written in the period on the tickets the category and tag filters select, whoever those tickets are
+    /// assigned to. Without those filters that is every visible ticket: the period's comments are then counted from
+    /// their index alone, less those on the few hidden (deleted) tickets, instead of checking each comment's ticket,
+    /// which at a million tickets took most of the dashboard's time.
+    /// </summary>
+    private static async Task<Dictionary<string, int>> CommentCountsAsync(
+        SupportDbContext db, Actor actor, DashboardFilter filter, IQueryable<Comments.Comment> comments, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(filter.Category) || !string.IsNullOrWhiteSpace(filter.Tag))
+        {
+            var commented = Filtered(db, actor, filter, byAgent: false);
+            return await CountByAuthorAsync(comments.Where(c => commented.Any(t => t.Id == c.TicketId)), cancellationToken);
+        }
+
+        var all = await CountByAuthorAsync(comments, cancellationToken);
+        var hidden = db.Tickets.AsNoTracking().HiddenFrom(actor);
+        foreach (var (author, count) in await CountByAuthorAsync(comments.Where(c => hidden.Any(t => t.Id == c.TicketId)), cancellationToken))
+        {
+            all[author] -= count;
+        }
+
+        return all;
+    }
+
+    private static Task<Dictionary<string, int>> CountByAuthorAsync(IQueryable<Comments.Comment> comments, CancellationToken cancellationToken) =>
+        comments.GroupBy(c => c.AuthorId).Select(g => new { AgentId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.AgentId, g => g.Count, cancellationToken);
 }
