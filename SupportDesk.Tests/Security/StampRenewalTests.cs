@@ -66,10 +66,19 @@ public sealed partial class StampRenewalTests(DatabaseTemplates templates)
 
         await PostAsync(client, $"/Account/Manage/RenamePasskey/{id}", "rename-passkey", new() { ["Input.Name"] = "Work laptop" }, HttpStatusCode.Redirect);
         await CheckAsync(client, "renaming the passkey");
-        await PostAsync(client, "/Account/Manage/Passkeys", $"update-passkey-{id}", new() { ["Action"] = "delete", ["CredentialId"] = id }, HttpStatusCode.Redirect);
-        await CheckAsync(client, "deleting the passkey");
         await using var check = desk.App.Services.CreateAsyncScope();
         var manager = check.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+
+        // Delete asks first, naming the passkey, and deletes nothing until confirmed.
+        using (var asked = await AccountForms.PostAsync(client, "/Account/Manage/Passkeys", $"update-passkey-{id}", new() { ["Action"] = "delete", ["CredentialId"] = id }))
+        {
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+            Assert.Contains("Delete the passkey <strong>Work laptop</strong>?", await asked.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+
+        Assert.Single(await manager.GetPasskeysAsync((await manager.FindByIdAsync(user.Id))!));
+        await PostAsync(client, "/Account/Manage/Passkeys", $"update-passkey-{id}", new() { ["Action"] = "confirm-delete", ["CredentialId"] = id }, HttpStatusCode.Redirect);
+        await CheckAsync(client, "deleting the passkey");
         Assert.Empty(await manager.GetPasskeysAsync((await manager.FindByIdAsync(user.Id))!));
     }
 
