@@ -1,6 +1,5 @@
 using SupportDesk.Data.Queue;
 using SupportDesk.Data.Tickets;
-using StatusCount = SupportDesk.Data.Queue.StatusCount;
 
 namespace SupportDesk.Data.Dashboards;
 

@@ -6,7 +6,6 @@ using SupportDesk.Data.Queue;
 using SupportDesk.Data.Sla;
 using SupportDesk.Data.Tags;
 using SupportDesk.Data.Tickets;
-using StatusCount = SupportDesk.Data.Queue.StatusCount;
 
 namespace SupportDesk.Data.Dashboards;
 

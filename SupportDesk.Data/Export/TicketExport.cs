@@ -69,7 +69,7 @@ public sealed class TicketExport(IDbContextFactory<SupportDbContext> contexts, T
             var last = batch[^1];
             after = QueueCursor.Decode(QueueQueries.Cursor(sort.Key, new QueueRow(
                 last.Id, last.Number, last.Title, last.Status, last.Priority, last.Category, last.CustomerName, last.AssigneeName,
-                last.CreatedAt, last.UpdatedAt, last.SlaDueAt, SlaAtRiskAt: null, SlaState.OnTrack, IsDeleted: false)));
+                last.CreatedAt, last.UpdatedAt, last.SlaDueAt, SlaAtRiskAt: null, SlaDueState.OnTrack, IsDeleted: false)));
         }
     }
 

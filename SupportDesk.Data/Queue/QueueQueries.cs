@@ -178,7 +178,7 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
             t.UpdatedAt,
             t.SlaDueAt,
             t.SlaAtRiskAt,
-            SlaState.OnTrack,
+            SlaDueState.OnTrack,
             t.DeletedAt != null));
 
     internal static string Cursor(QueueSortKey key, QueueRow row) => new QueueCursor(key switch

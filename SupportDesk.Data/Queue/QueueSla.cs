@@ -16,8 +16,8 @@ public enum SlaFilter
     Breached,
 }
 
-/// <summary>Where a ticket stands against its pending SLA target at a moment.</summary>
-public enum SlaState
+/// <summary>Where a ticket stands against its pending SLA target at a moment, as a queue row shows it (the ticket page's clocks use <see cref="Sla.SlaState"/>).</summary>
+public enum SlaDueState
 {
     /// <summary>Nothing pending (met, finished or paused), or plenty of time left.</summary>
     OnTrack,
@@ -47,10 +47,10 @@ public static class QueueSla
         _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, "Unknown SLA filter."),
     };
 
-    public static SlaState StateAt(DateTime? dueAt, DateTime? atRiskAt, DateTime now) =>
-        BreachedInMemory(dueAt, atRiskAt, now) ? SlaState.Breached
-        : AtRiskInMemory(dueAt, atRiskAt, now) ? SlaState.AtRisk
-        : SlaState.OnTrack;
+    public static SlaDueState StateAt(DateTime? dueAt, DateTime? atRiskAt, DateTime now) =>
+        BreachedInMemory(dueAt, atRiskAt, now) ? SlaDueState.Breached
+        : AtRiskInMemory(dueAt, atRiskAt, now) ? SlaDueState.AtRisk
+        : SlaDueState.OnTrack;
 
     private static Expression<Func<Ticket, bool>> OnTicket(Expression<Func<DateTime?, DateTime?, DateTime, bool>> rule, DateTime now)
     {

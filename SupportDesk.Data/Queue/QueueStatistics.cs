@@ -5,8 +5,6 @@ using SupportDesk.Data.Tickets;
 
 namespace SupportDesk.Data.Queue;
 
-public sealed record StatusCount(TicketStatus Status, int Count);
-
 public sealed record PriorityCount(TicketPriority Priority, int Count);
 
 /// <summary>One category's tickets; a null category is the tickets that have none.</summary>

@@ -16,7 +16,7 @@ public sealed record QueueRow(
     DateTime UpdatedAt,
     DateTime? SlaDueAt,
     DateTime? SlaAtRiskAt,
-    SlaState Sla,
+    SlaDueState Sla,
     bool IsDeleted);
 
 /// <summary>

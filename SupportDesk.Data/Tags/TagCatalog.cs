@@ -4,7 +4,6 @@ using SupportDesk.Data.Audit;
 using SupportDesk.Data.Infrastructure;
 using SupportDesk.Data.Queue;
 using SupportDesk.Data.Tickets;
-using StatusCount = SupportDesk.Data.Queue.StatusCount;
 
 namespace SupportDesk.Data.Tags;
 

@@ -1,4 +1,5 @@
 using SupportDesk.Data.Queue;
+using SupportDesk.Data.Tickets;
 
 namespace SupportDesk.Data.Tags;
 

@@ -3,7 +3,7 @@ using SupportDesk.Data.Access;
 
 namespace SupportDesk.Data.Tickets;
 
-/// <summary>How many tickets the actor can see, per status.</summary>
+/// <summary>How many tickets are in one status (of those a summary, queue statistics, a tag or a dashboard counts).</summary>
 public sealed record StatusCount(TicketStatus Status, int Count);
 
 public sealed class TicketSummary(IDbContextFactory<SupportDbContext> contexts)

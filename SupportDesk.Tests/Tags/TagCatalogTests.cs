@@ -6,7 +6,6 @@ using SupportDesk.Data.Tags;
 using SupportDesk.Data.Tickets;
 using SupportDesk.Data.Users;
 using SupportDesk.Tests.Infrastructure;
-using StatusCount = SupportDesk.Data.Queue.StatusCount;
 
 namespace SupportDesk.Tests.Tags;
 
