@@ -178,28 +178,9 @@ public sealed class SlaPolicies(IDbContextFactory<SupportDbContext> contexts, Ti
         return ChangeAsync(actor, source, (db, audit) => errors.Count > 0 ? Task.FromResult(ServiceResult<int>.Invalid(errors)) : work(db, audit, values), cancellationToken);
     }
 
-    /// <summary>Admins only; one context and one transaction, committed only when the work succeeds.</summary>
-    private async Task<ServiceResult<int>> ChangeAsync(
-        Actor actor, AuditSource? source, Func<SupportDbContext, AuditSource, Task<ServiceResult<int>>> work, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsAdmin)
-        {
-            return ServiceResult<int>.Failure("", AdminsOnly);
-        }
-
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var audit = source ?? new AuditSource(actor.UserId);
-        db.AuditSource = audit;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await work(db, audit);
-        if (result.Succeeded)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return result;
-    }
+    private Task<ServiceResult<int>> ChangeAsync(
+        Actor actor, AuditSource? source, Func<SupportDbContext, AuditSource, Task<ServiceResult<int>>> work, CancellationToken cancellationToken) =>
+        AdminChange.RunAsync(contexts, actor, source, AdminsOnly, work, cancellationToken);
 
     private static SlaPolicyView View(SlaPolicy policy, int open)
     {

@@ -121,31 +121,9 @@ public sealed partial class TagCatalog(IDbContextFactory<SupportDbContext> conte
             return await TrySaveAsync(db, cancellationToken) ? ServiceResult<int>.Ok(tag.Id) : Taken(values.Name);
         }, cancellationToken);
 
-    /// <summary>
-    /// Checks the actor is an admin, then runs <paramref name="work"/> in one context and one transaction, committed
-    /// only when the work succeeds; the ticket entries the save writes carry the same source as the tag's own.
-    /// </summary>
-    private async Task<ServiceResult<int>> ChangeAsync(
-        Actor actor, AuditSource? source, Func<SupportDbContext, AuditSource, Task<ServiceResult<int>>> work, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsAdmin)
-        {
-            return ServiceResult<int>.Failure("", "Only admins can change tags.");
-        }
-
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var audit = source ?? new AuditSource(actor.UserId);
-        db.AuditSource = audit;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await work(db, audit);
-        if (result.Succeeded)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return result;
-    }
+    private Task<ServiceResult<int>> ChangeAsync(
+        Actor actor, AuditSource? source, Func<SupportDbContext, AuditSource, Task<ServiceResult<int>>> work, CancellationToken cancellationToken) =>
+        AdminChange.RunAsync(contexts, actor, source, "Only admins can change tags.", work, cancellationToken);
 
     /// <summary>As the plain overload, for work on a typed tag: the input is checked (and refused untouched) before any read.</summary>
     private Task<ServiceResult<int>> ChangeAsync(
