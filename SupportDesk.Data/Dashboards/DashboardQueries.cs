@@ -46,21 +46,21 @@ public sealed partial class DashboardQueries(IDbContextFactory<SupportDbContext>
         var resolved = tickets.Where(t => t.ResolvedAt >= from && t.ResolvedAt < to);
         var answered = tickets.Where(t => t.FirstResponseAt >= from && t.FirstResponseAt < to);
 
+        // Each period's tickets are grouped once, finely enough for both the team's figures and the agents' rows.
         var volume = await created
-            .GroupBy(t => new { t.Status, t.Priority, t.Category })
-            .Select(g => new { g.Key.Status, g.Key.Priority, g.Key.Category, Count = g.Count() })
+            .GroupBy(t => new { t.Status, t.Priority, t.Category, t.AssigneeId })
+            .Select(g => new CreatedGroup(g.Key.Status, g.Key.Priority, g.Key.Category, g.Key.AssigneeId, g.Count()))
             .ToListAsync(cancellationToken);
         var resolutions = await resolved
-            .GroupBy(t => new { t.Priority, t.Category })
-            .Select(g => new
-            {
+            .GroupBy(t => new { t.Priority, t.Category, t.AssigneeId })
+            .Select(g => new ResolvedGroup(
                 g.Key.Priority,
                 g.Key.Category,
-                Count = g.Count(),
-                Hours = g.Sum(t => TicketMetrics.HoursBetween(t.CreatedAt, t.ResolvedAt!.Value)),
-                Met = g.Count(t => t.ResolutionSlaMet == true),
-                Measured = g.Count(t => t.ResolutionSlaMet != null),
-            })
+                g.Key.AssigneeId,
+                g.Count(),
+                g.Sum(t => TicketMetrics.HoursBetween(t.CreatedAt, t.ResolvedAt!.Value)),
+                g.Count(t => t.ResolutionSlaMet == true),
+                g.Count(t => t.ResolutionSlaMet != null)))
             .ToListAsync(cancellationToken);
         var responses = await answered
             .GroupBy(t => 1)
@@ -72,9 +72,11 @@ public sealed partial class DashboardQueries(IDbContextFactory<SupportDbContext>
         var medianFirstResponse = await MedianAsync(
             answered.Select(t => TicketMetrics.HoursBetween(t.CreatedAt, t.FirstResponseAt!.Value)), responses?.Count ?? 0, cancellationToken);
         var days = await DaysAsync(created, resolved, filter, cancellationToken);
-        var backlog = await BacklogAsync(tickets, now, cancellationToken);
+        var unfinished = tickets.Where(t => BuiltInViews.Unfinished.Contains(t.Status));
+        var backlog = await BacklogAsync(unfinished, now, cancellationToken);
+        var unassignedOpen = await unfinished.CountAsync(t => t.AssigneeId == null, cancellationToken);
         var targets = await TargetsAsync(db, cancellationToken);
-        var agents = await AgentsAsync(db, actor, filter, cancellationToken);
+        var agents = await AgentsAsync(db, actor, filter, tickets, volume, resolutions, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         return ServiceResult<DashboardReport>.Ok(new DashboardReport(
@@ -82,7 +84,7 @@ public sealed partial class DashboardQueries(IDbContextFactory<SupportDbContext>
             volume.Sum(v => v.Count),
             [.. Enum.GetValues<TicketStatus>().Select(s => new StatusCount(s, volume.Where(v => v.Status == s).Sum(v => v.Count)))],
             [.. Enum.GetValues<TicketPriority>().Select(p => new PriorityCount(p, volume.Where(v => v.Priority == p).Sum(v => v.Count)))],
-            backlog.Where(b => b.Unassigned).Sum(b => b.Count),
+            unassignedOpen,
             resolvedCount,
             resolvedCount == 0 ? null : resolutions.Sum(r => r.Hours) / resolvedCount,
             medianResolution,
@@ -94,8 +96,8 @@ public sealed partial class DashboardQueries(IDbContextFactory<SupportDbContext>
                 targets[p],
                 resolutions.Where(r => r.Priority == p).Sum(r => r.Met),
                 resolutions.Where(r => r.Priority == p).Sum(r => r.Measured)))],
-            backlog.Sum(b => b.Count),
-            [.. Enum.GetValues<BacklogAge>().Select(a => new BacklogBucket(a, backlog.Where(b => b.Age == a).Sum(b => b.Count)))],
+            backlog.Values.Sum(),
+            [.. Enum.GetValues<BacklogAge>().Select(a => new BacklogBucket(a, backlog.GetValueOrDefault(a)))],
             days,
             [.. volume.Select(v => v.Category).Concat(resolutions.Select(r => r.Category)).Distinct()
                 .Select(c => (Category: c, Created: volume.Where(v => v.Category == c).Sum(v => v.Count), Resolved: resolutions.Where(r => r.Category == c).ToList()))
@@ -164,24 +166,17 @@ public sealed partial class DashboardQueries(IDbContextFactory<SupportDbContext>
             resolvedDays.Where(d => d.Day == i).Sum(d => d.Urgent)))];
     }
 
-    private static async Task<List<(BacklogAge Age, bool Unassigned, int Count)>> BacklogAsync(IQueryable<Ticket> tickets, DateTime now, CancellationToken cancellationToken)
+    private static async Task<Dictionary<BacklogAge, int>> BacklogAsync(IQueryable<Ticket> unfinished, DateTime now, CancellationToken cancellationToken)
     {
-        var unfinished = BuiltInViews.Unfinished;
         var (oneDay, threeDays, sevenDays, thirtyDays) = (now.AddDays(-1), now.AddDays(-3), now.AddDays(-7), now.AddDays(-30));
-        var groups = await tickets
-            .Where(t => unfinished.Contains(t.Status))
-            .GroupBy(t => new
-            {
-                Age = t.CreatedAt > oneDay ? BacklogAge.UnderOneDay
-                    : t.CreatedAt > threeDays ? BacklogAge.OneToThreeDays
-                    : t.CreatedAt > sevenDays ? BacklogAge.ThreeToSevenDays
-                    : t.CreatedAt > thirtyDays ? BacklogAge.SevenToThirtyDays
-                    : BacklogAge.OverThirtyDays,
-                Unassigned = t.AssigneeId == null,
-            })
-            .Select(g => new { g.Key.Age, g.Key.Unassigned, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        return [.. groups.Select(g => (g.Age, g.Unassigned, g.Count))];
+        return await unfinished
+            .GroupBy(t => t.CreatedAt > oneDay ? BacklogAge.UnderOneDay
+                : t.CreatedAt > threeDays ? BacklogAge.OneToThreeDays
+                : t.CreatedAt > sevenDays ? BacklogAge.ThreeToSevenDays
+                : t.CreatedAt > thirtyDays ? BacklogAge.SevenToThirtyDays
+                : BacklogAge.OverThirtyDays)
+            .Select(g => new { Age = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Age, g => g.Count, cancellationToken);
     }
 
     /// <summary>The default policy's resolution targets, shown beside compliance (tickets under a category's own policy were measured against theirs).</summary>

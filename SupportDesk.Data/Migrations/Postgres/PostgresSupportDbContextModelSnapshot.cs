@@ -474,22 +474,21 @@ namespace SupportDesk.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_comments");
 
-                    b.HasIndex("AuthorId")
-                        .HasDatabaseName("ix_comments_author_id");
-
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_comments_created_at");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CreatedAt"), new[] { "AuthorId", "TicketId" });
-
                     b.HasIndex("SubmissionId")
                         .IsUnique()
                         .HasDatabaseName("ix_comments_submission_id");
+
+                    b.HasIndex("AuthorId", "CreatedAt")
+                        .HasDatabaseName("ix_comments_author_id_created_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AuthorId", "CreatedAt"), new[] { "TicketId" });
 
                     b.HasIndex("TicketId", "CreatedAt")
                         .HasDatabaseName("ix_comments_ticket_id_created_at");
 
                     b.ToTable("comments", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:autovacuum_vacuum_insert_scale_factor", 0.02);
                 });
 
             modelBuilder.Entity("SupportDesk.Data.Drafts.ReplyDraft", b =>
@@ -961,6 +960,8 @@ namespace SupportDesk.Data.Migrations.Postgres
                         .HasDatabaseName("ix_tickets_live_closed")
                         .HasFilter("deleted_at IS NULL AND closed_at IS NOT NULL");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ClosedAt", "Id"), new[] { "AssigneeId" });
+
                     b.HasIndex("FirstResponseAt", "Id")
                         .HasDatabaseName("ix_tickets_live_first_response")
                         .HasFilter("deleted_at IS NULL AND first_response_at IS NOT NULL");
@@ -970,6 +971,8 @@ namespace SupportDesk.Data.Migrations.Postgres
                     b.HasIndex("ResolvedAt", "Id")
                         .HasDatabaseName("ix_tickets_live_resolved")
                         .HasFilter("deleted_at IS NULL AND resolved_at IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ResolvedAt", "Id"), new[] { "CreatedAt", "Priority", "Category", "AssigneeId", "ResolutionSlaMet" });
 
                     b.HasIndex("SlaAtRiskAt", "Id")
                         .HasDatabaseName("ix_tickets_live_sla_at_risk")
@@ -1016,6 +1019,8 @@ namespace SupportDesk.Data.Migrations.Postgres
                         .HasDatabaseName("ix_tickets_live_created")
                         .HasFilter("deleted_at IS NULL");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_live_created"), new[] { "Status", "Priority", "Category", "AssigneeId" });
+
                     b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_live_unassigned_created")
                         .HasDatabaseName("ix_tickets_live_unassigned_created")
                         .HasFilter("deleted_at IS NULL AND assignee_id IS NULL");
@@ -1023,6 +1028,10 @@ namespace SupportDesk.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_live_unassigned_created"), new[] { "Status" });
 
                     b.ToTable("tickets", (string)null);
+
+                    b
+                        .HasAnnotation("Npgsql:StorageParameter:autovacuum_vacuum_insert_scale_factor", 0.02)
+                        .HasAnnotation("Npgsql:StorageParameter:autovacuum_vacuum_scale_factor", 0.02);
                 });
 
             modelBuilder.Entity("SupportDesk.Data.Users.AppUser", b =>

@@ -455,16 +455,13 @@ namespace SupportDesk.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_comments");
 
-                    b.HasIndex("AuthorId")
-                        .HasDatabaseName("ix_comments_author_id");
-
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_comments_created_at")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AuthorId", "TicketId" });
-
                     b.HasIndex("SubmissionId")
                         .IsUnique()
                         .HasDatabaseName("ix_comments_submission_id");
+
+                    b.HasIndex("AuthorId", "CreatedAt")
+                        .HasDatabaseName("ix_comments_author_id_created_at")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "TicketId" });
 
                     b.HasIndex("TicketId", "CreatedAt")
                         .HasDatabaseName("ix_comments_ticket_id_created_at");
@@ -896,7 +893,8 @@ namespace SupportDesk.Data.Migrations.Sqlite
 
                     b.HasIndex("ClosedAt", "Id")
                         .HasDatabaseName("ix_tickets_live_closed")
-                        .HasFilter("deleted_at IS NULL AND closed_at IS NOT NULL");
+                        .HasFilter("deleted_at IS NULL AND closed_at IS NOT NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AssigneeId" });
 
                     b.HasIndex("FirstResponseAt", "Id")
                         .HasDatabaseName("ix_tickets_live_first_response")
@@ -905,7 +903,8 @@ namespace SupportDesk.Data.Migrations.Sqlite
 
                     b.HasIndex("ResolvedAt", "Id")
                         .HasDatabaseName("ix_tickets_live_resolved")
-                        .HasFilter("deleted_at IS NULL AND resolved_at IS NOT NULL");
+                        .HasFilter("deleted_at IS NULL AND resolved_at IS NOT NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CreatedAt", "Priority", "Category", "AssigneeId", "ResolutionSlaMet" });
 
                     b.HasIndex("SlaAtRiskAt", "Id")
                         .HasDatabaseName("ix_tickets_live_sla_at_risk")
@@ -937,7 +936,8 @@ namespace SupportDesk.Data.Migrations.Sqlite
 
                     b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_live_created")
                         .HasDatabaseName("ix_tickets_live_created")
-                        .HasFilter("deleted_at IS NULL");
+                        .HasFilter("deleted_at IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "Priority", "Category", "AssigneeId" });
 
                     b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_live_unassigned_created")
                         .HasDatabaseName("ix_tickets_live_unassigned_created")
