@@ -6,6 +6,7 @@ using SupportDesk.Web.Components.Dashboards;
 using SupportDesk.Web.Components.Queue;
 using SupportDesk.Web.Hosting;
 using SupportDesk.Web.SlaAlerts;
+using SupportDesk.Web.WarmUp;
 
 try
 {
@@ -16,7 +17,8 @@ try
         .AddSupportDeskWeb()
         .AddSupportDeskApi()
         .AddSupportDeskAutoClose()
-        .AddSupportDeskSlaAlerts();
+        .AddSupportDeskSlaAlerts()
+        .AddSupportDeskWarmUp();
 
     var app = builder.Build();
     app.UseSupportDeskWeb();

@@ -20,6 +20,7 @@ internal static class SlaPolicyRules
             errors.Add(new FieldError("name", $"Policy names must be at most {SlaPolicy.NameMaxLength} characters."));
         }
 
+        TextRules.Check(errors, "name", "The policy name", policy.Name);
         TicketRules.CheckCategory(policy.Category, errors);
         if (input.Calendar is null)
         {
@@ -28,6 +29,7 @@ internal static class SlaPolicyRules
         else
         {
             errors.AddRange(input.Calendar.Validate());
+            CheckHolidayNames(input.Calendar, errors);
         }
 
         if (input.Targets is null)
@@ -49,6 +51,18 @@ internal static class SlaPolicyRules
         }
 
         return policy;
+    }
+
+    /// <summary>
+    /// Holiday names are checked when a policy is saved, not in <see cref="BusinessCalendar.Validate"/>, which also
+    /// runs on every stored calendar read: a name saved before this rule must not stop its policy measuring tickets.
+    /// </summary>
+    private static void CheckHolidayNames(BusinessCalendar calendar, List<FieldError> errors)
+    {
+        if (calendar.Holidays.OfType<Holiday>().Select(h => TextRules.Check("holidays", "A holiday name", h.Name)).FirstOrDefault(e => e is not null) is { } error)
+        {
+            errors.Add(error);
+        }
     }
 
     /// <summary>The default policy covers what no category claims; every other policy exists for one category.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using SupportDesk.Data.Infrastructure;
 
 namespace SupportDesk.Data.Users;
 
@@ -30,6 +31,11 @@ public sealed class UserAccounts(UserManager<AppUser> users, SupportDbContext db
                 Code = "FullName",
                 Description = $"Full name is required and at most {AppUser.FullNameMaxLength} characters.",
             });
+        }
+
+        if (TextRules.Check(nameof(NewAccount.FullName), "The full name", fullName) is { } unstorable)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = nameof(NewAccount.FullName), Description = unstorable.Message });
         }
 
         var email = account.Email.Trim();

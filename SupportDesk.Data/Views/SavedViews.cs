@@ -215,6 +215,7 @@ public sealed class SavedViews(IDbContextFactory<SupportDbContext> contexts)
             errors.Add(new FieldError("name", $"Give the view a name of 1 to {SavedView.NameMaxLength} characters."));
         }
 
+        TextRules.Check(errors, "name", "The view name", trimmed);
         return trimmed;
     }
 

@@ -52,9 +52,14 @@ public sealed class UsersApiTests(DatabaseTemplates templates)
             .ProblemAsync(HttpStatusCode.BadRequest);
         var badRole = await (await admin.PostApiAsync("/api/users", new { email = "maya@example.test", fullName = "Maya", password = "correct-horse-1", role = "Owner" }))
             .ProblemAsync(HttpStatusCode.BadRequest);
+        var badName = await (await admin.PostApiAsync("/api/users", new { email = "maya@example.test", fullName = "Maya\0", password = "correct-horse-1", role = "Agent" }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.True(problem.GetProperty("errors").TryGetProperty("password", out _));
         Assert.True(badRole.GetProperty("errors").TryGetProperty("role", out _));
+        Assert.Equal(
+            "The full name contains an invisible control character (U+0000); remove it and try again.",
+            badName.GetProperty("errors").GetProperty("fullName")[0].GetString());
         await using var db = await database.ContextAsync();
         Assert.Equal(1, await db.Users.CountAsync(Cancel));
     }

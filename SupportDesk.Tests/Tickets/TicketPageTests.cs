@@ -221,6 +221,23 @@ public sealed class TicketPageTests(DatabaseTemplates templates)
         Assert.Equal(TicketStatus.Resolved, (await db.Tickets.SingleAsync(Xunit.TestContext.Current.CancellationToken)).Status);
     }
 
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task The_page_reads_nothing_in_an_unpredictable_order(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
+        var customer = await database.UserAsync(Roles.Customer, "Carla");
+        var agent = await database.UserAsync(Roles.Agent, "Alex");
+        var ticket = await database.TicketAsync(customer, assignee: agent);
+        await CommentAsync(database, customer, Roles.Customer, ticket, "Still jammed this morning.", isInternal: false);
+        await using var ctx = ComponentHost.Create(database, agent, Roles.Agent);
+        ctx.Services.ThrowOnUnorderedRowLimits();
+
+        var page = Open(ctx, ticket);
+
+        page.WaitForAssertion(() => Assert.Contains("Still jammed this morning.", page.Markup, StringComparison.Ordinal), Timeout);
+        Assert.Contains(ticket.Title, page.Markup, StringComparison.Ordinal);
+    }
+
     private static IRenderedComponent<TicketPage> Open(BunitContext ctx, Ticket ticket) => Open(ctx, ticket.Number);
 
     private static IRenderedComponent<TicketPage> Open(BunitContext ctx, string number) =>

@@ -1,10 +1,15 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using SupportDesk.Data.Engines;
 using SupportDesk.Data.Users;
 using SupportDesk.Tests.Infrastructure;
+using SupportDesk.Web.WarmUp;
 
 namespace SupportDesk.Tests.Web;
 
@@ -35,13 +40,19 @@ public sealed class AppStartupTests(DatabaseTemplates templates)
     }
 
     [Theory, ClassData(typeof(BothEngines))]
-    public async Task The_app_serves_the_login_page_and_reports_the_database_healthy(DatabaseProvider provider)
+    public async Task The_app_serves_the_login_page_and_reports_the_database_healthy_while_it_warms_up(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(templates, provider);
-        await using var app = new SupportDeskApp(database.Options);
+        var log = new RecordedLog();
+        await using var host = new SupportDeskApp(database.Options);
+        await using var app = host.WithWebHostBuilder(web => web.ConfigureLogging(logging => logging.AddProvider(log)));
         using var client = app.CreateClient();
 
         await AssertServesLoginAndHealthAsync(client);
+
+        var warmUp = app.Services.GetServices<IHostedService>().OfType<WarmUpService>().Single();
+        await warmUp.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        Assert.Matches("^Warm-up finished in [0-9]+ ms$", Assert.Single(log.Of<WarmUpService>()).Message);
     }
 
     [Fact]

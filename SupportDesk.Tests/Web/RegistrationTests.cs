@@ -44,6 +44,25 @@ public sealed class RegistrationTests(DatabaseTemplates templates)
         Assert.False(await db.Users.AnyAsync(TestContext.Current.CancellationToken));
     }
 
+    [Theory, ClassData(typeof(BothEngines))]
+    public async Task A_name_with_a_control_character_is_refused_on_the_form_with_a_message_and_no_account_is_made(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(templates, provider);
+        await using var app = new SupportDeskApp(database.Options);
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        // A bell, not a NUL: a form carrying a NUL already fails its anti-forgery check (a bare 400) before the page runs.
+        using var response = await PostRegisterAsync(client, "nina@example.test", "Nina\u0007 Novak", "long-enough-1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(
+            "The full name contains an invisible control character (U+0007); remove it and try again.",
+            WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)),
+            StringComparison.Ordinal);
+        await using var db = await database.ContextAsync();
+        Assert.False(await db.Users.AnyAsync(TestContext.Current.CancellationToken));
+    }
+
     private static Task<HttpResponseMessage> PostRegisterAsync(HttpClient client, string email, string name, string password) =>
         AccountForms.PostAsync(client, "/Account/Register", "register", new()
         {
