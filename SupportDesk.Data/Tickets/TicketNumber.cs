@@ -6,6 +6,7 @@ namespace SupportDesk.Data.Tickets;
 public static class TicketNumber
 {
     public const int Length = 17;
+    private const string Prefix = "TKT-";
     internal const string Alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     public static string New(DateTime utcNow)
@@ -16,6 +17,9 @@ public static class TicketNumber
             suffix[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
         }
 
-        return $"TKT-{utcNow:yyyyMMdd}-{suffix}";
+        return $"{Prefix}{utcNow:yyyyMMdd}-{suffix}";
     }
+
+    /// <summary>Whether <paramref name="upper"/> (trimmed, upper case) has the shape of a ticket number, so looking it up could find one.</summary>
+    public static bool CouldBe(string upper) => upper.Length == Length && upper.StartsWith(Prefix, StringComparison.Ordinal);
 }
