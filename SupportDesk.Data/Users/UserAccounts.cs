@@ -39,6 +39,11 @@ public sealed class UserAccounts(UserManager<AppUser> users, SupportDbContext db
         }
 
         var email = account.Email.Trim();
+        if (TextRules.Check(nameof(NewAccount.Email), "The email", email) is { } unusable)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = nameof(NewAccount.Email), Description = unusable.Message });
+        }
+
         var user = new AppUser { UserName = email, Email = email, FullName = fullName, EmailConfirmed = true };
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var result = await users.CreateAsync(user, account.Password);

@@ -23,7 +23,7 @@ public sealed class HostileNameTests(DatabaseTemplates templates)
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Theory, ClassData(typeof(BothEngines))]
-    public async Task Account_names_with_control_or_broken_characters_are_refused_with_a_message_and_no_account_is_made(DatabaseProvider provider)
+    public async Task Account_names_and_emails_with_control_or_broken_characters_are_refused_with_a_message_and_no_account_is_made(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(templates, provider);
         var admin = (await database.UserAsync(Roles.Admin, "Ada")).AsActor(Roles.Admin);
@@ -34,8 +34,12 @@ public sealed class HostileNameTests(DatabaseTemplates templates)
         var createdByAdmin = await database.InScopeAsync(sp => sp.GetRequiredService<UserAdministration>()
             .CreateAsync(admin, new NewAccount("dana@example.test", "Dana \uD800", "long-enough-1", Roles.Agent), Cancel));
 
+        var nulEmail = await database.InScopeAsync(sp => sp.GetRequiredService<UserAdministration>()
+            .CreateAsync(admin, new NewAccount("eve\0@example.test", "Eve Evans", "long-enough-1", Roles.Agent), Cancel));
+
         Assert.Equal([("FullName", Format(Nul, "full name"))], registered.Errors.Select(e => (e.Code, e.Description)));
         Assert.Equal([new FieldError("FullName", Format(Broken, "full name"))], createdByAdmin.Errors);
+        Assert.Equal([new FieldError("Email", Format(Nul, "email"))], nulEmail.Errors);
         Assert.Equal(before, await SnapshotAsync(database));
     }
 
