@@ -70,29 +70,29 @@ public static class CopyLoader
             """,
             (copy, row) =>
             {
-                copy.StartRow();
-                copy.Write(row.Id, NpgsqlDbType.Bigint);
-                copy.Write(numbers.Next(row.CreatedAt), NpgsqlDbType.Varchar);
-                copy.Write(row.Title, NpgsqlDbType.Varchar);
-                copy.Write(row.Description, NpgsqlDbType.Text);
-                copy.Write((int)row.Status, NpgsqlDbType.Integer);
-                copy.Write((int)row.Priority, NpgsqlDbType.Integer);
-                copy.Write(row.CreatorId, NpgsqlDbType.Text);
-                WriteNullable(copy, row.AssigneeId, NpgsqlDbType.Text);
-                copy.Write(row.Category, NpgsqlDbType.Varchar);
-                copy.Write("{}", NpgsqlDbType.Jsonb);
-                copy.Write(row.CreatedAt, NpgsqlDbType.TimestampTz);
-                copy.Write(row.UpdatedAt, NpgsqlDbType.TimestampTz);
-                WriteNullable(copy, row.ResolvedAt, NpgsqlDbType.TimestampTz);
-                WriteNullable(copy, row.ClosedAt, NpgsqlDbType.TimestampTz);
-                WriteNullable(copy, row.FirstResponseAt, NpgsqlDbType.TimestampTz);
-                copy.Write(SlaPolicy.DefaultId, NpgsqlDbType.Integer);
-                copy.Write(row.FirstResponseDueAt, NpgsqlDbType.TimestampTz);
-                WriteNullable(copy, row.ResolutionDueAt, NpgsqlDbType.TimestampTz);
-                WriteNullable(copy, row.SlaDueAt, NpgsqlDbType.TimestampTz);
-                WriteNullable(copy, row.SlaAtRiskAt, NpgsqlDbType.TimestampTz);
-                WriteNullable(copy, row.FirstResponseSlaMet, NpgsqlDbType.Boolean);
-                WriteNullable(copy, row.ResolutionSlaMet, NpgsqlDbType.Boolean);
+                copy.StartRow(22);
+                copy.Bigint(row.Id);
+                copy.Text(numbers.Next(row.CreatedAt));
+                copy.Text(row.Title);
+                copy.Text(row.Description);
+                copy.Integer((int)row.Status);
+                copy.Integer((int)row.Priority);
+                copy.Text(row.CreatorId);
+                TextOrNull(copy, row.AssigneeId);
+                copy.Text(row.Category);
+                copy.Jsonb("{}");
+                copy.TimestampTz(row.CreatedAt);
+                copy.TimestampTz(row.UpdatedAt);
+                TimestampTzOrNull(copy, row.ResolvedAt);
+                TimestampTzOrNull(copy, row.ClosedAt);
+                TimestampTzOrNull(copy, row.FirstResponseAt);
+                copy.Integer(SlaPolicy.DefaultId);
+                copy.TimestampTz(row.FirstResponseDueAt);
+                TimestampTzOrNull(copy, row.ResolutionDueAt);
+                TimestampTzOrNull(copy, row.SlaDueAt);
+                TimestampTzOrNull(copy, row.SlaAtRiskAt);
+                BooleanOrNull(copy, row.FirstResponseSlaMet);
+                BooleanOrNull(copy, row.ResolutionSlaMet);
                 return 1;
             });
     }
@@ -103,10 +103,10 @@ public static class CopyLoader
             {
                 foreach (var tag in row.TagIds)
                 {
-                    copy.StartRow();
-                    copy.Write(row.Id, NpgsqlDbType.Bigint);
-                    copy.Write(tagIds[tag - 1], NpgsqlDbType.Integer);
-                    copy.Write((row.FirstResponseAt ?? row.CreatedAt).AddMinutes(1), NpgsqlDbType.TimestampTz);
+                    copy.StartRow(3);
+                    copy.Bigint(row.Id);
+                    copy.Integer(tagIds[tag - 1]);
+                    copy.TimestampTz((row.FirstResponseAt ?? row.CreatedAt).AddMinutes(1));
                 }
 
                 return row.TagIds.Count;
@@ -121,14 +121,14 @@ public static class CopyLoader
             {
                 foreach (var comment in row.Comments)
                 {
-                    copy.StartRow();
-                    copy.Write(++id, NpgsqlDbType.Bigint);
-                    copy.Write(row.Id, NpgsqlDbType.Bigint);
-                    copy.Write(comment.AuthorId, NpgsqlDbType.Text);
-                    copy.Write(comment.Content, NpgsqlDbType.Text);
-                    copy.Write(comment.IsInternal, NpgsqlDbType.Boolean);
-                    copy.Write(comment.CreatedAt, NpgsqlDbType.TimestampTz);
-                    copy.Write(comment.CreatedAt, NpgsqlDbType.TimestampTz);
+                    copy.StartRow(7);
+                    copy.Bigint(++id);
+                    copy.Bigint(row.Id);
+                    copy.Text(comment.AuthorId);
+                    copy.Text(comment.Content);
+                    copy.Boolean(comment.IsInternal);
+                    copy.TimestampTz(comment.CreatedAt);
+                    copy.TimestampTz(comment.CreatedAt);
                 }
 
                 return row.Comments.Count;
@@ -136,8 +136,8 @@ public static class CopyLoader
     }
 
     /// <summary>
-    /// The search documents, already in tsvector's binary form: binary COPY sends a field's bytes as they are and
-    /// the column's type reads them, so they go as bytea.
+    /// The search documents, already in tsvector's binary form: binary COPY hands a field's bytes to the column's
+    /// type as they are.
     /// </summary>
     public static TableRows SearchDocuments(SeedSearchDocuments documents)
     {
@@ -148,36 +148,47 @@ public static class CopyLoader
             (copy, row) =>
             {
                 var (publicText, staffText) = builder.Build(row);
-                copy.StartRow();
-                copy.Write(row.Id, NpgsqlDbType.Bigint);
-                copy.Write(publicText, NpgsqlDbType.Bytea);
-                copy.Write(staffText, NpgsqlDbType.Bytea);
+                copy.StartRow(3);
+                copy.Bigint(row.Id);
+                copy.Raw(publicText.Span);
+                copy.Raw(staffText.Span);
                 return 1;
             });
     }
 
-    private static void WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type)
-        where T : struct
-    {
-        if (value is { } v)
-        {
-            copy.Write(v, type);
-        }
-        else
-        {
-            copy.WriteNull();
-        }
-    }
-
-    private static void WriteNullable(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type)
+    private static void TextOrNull(CopyRowWriter copy, string? value)
     {
         if (value is null)
         {
-            copy.WriteNull();
+            copy.Null();
         }
         else
         {
-            copy.Write(value, type);
+            copy.Text(value);
+        }
+    }
+
+    private static void TimestampTzOrNull(CopyRowWriter copy, DateTime? value)
+    {
+        if (value is { } v)
+        {
+            copy.TimestampTz(v);
+        }
+        else
+        {
+            copy.Null();
+        }
+    }
+
+    private static void BooleanOrNull(CopyRowWriter copy, bool? value)
+    {
+        if (value is { } v)
+        {
+            copy.Boolean(v);
+        }
+        else
+        {
+            copy.Null();
         }
     }
 }

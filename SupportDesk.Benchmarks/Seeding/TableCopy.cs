@@ -14,14 +14,17 @@ public sealed class TableCopy : IAsyncDisposable
         new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
     private readonly NpgsqlConnection connection;
     private readonly NpgsqlTransaction transaction;
-    private readonly NpgsqlBinaryImporter copy;
+    private readonly NpgsqlRawCopyStream copy;
+    private readonly CopyRowWriter writer;
     private readonly Task<long> writing;
+    private bool ended;
 
-    private TableCopy(NpgsqlConnection connection, NpgsqlTransaction transaction, NpgsqlBinaryImporter copy, TableRows rows, CancellationToken cancellationToken)
+    private TableCopy(NpgsqlConnection connection, NpgsqlTransaction transaction, NpgsqlRawCopyStream copy, TableRows rows, CancellationToken cancellationToken)
     {
         this.connection = connection;
         this.transaction = transaction;
         this.copy = copy;
+        writer = new CopyRowWriter(copy);
         // A thread of its own rather than the pool's: it blocks on the socket most of the time, and blocked pool
         // threads make the pool add more, whose idle spinning takes CPU from the server on a small machine.
         writing = Task.Factory.StartNew(() => WriteAll(rows, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -37,8 +40,10 @@ public sealed class TableCopy : IAsyncDisposable
             await connection.OpenAsync(cancellationToken);
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await IndexRebuild.ExecuteAsync(connection, $"TRUNCATE {rows.Table}", cancellationToken);
-            var copy = await connection.BeginBinaryImportAsync(rows.CopySql, cancellationToken);
-            copy.Timeout = TimeSpan.Zero;
+            var copy = await connection.BeginRawBinaryCopyAsync(rows.CopySql, cancellationToken);
+            // No timeout: a write blocks for as long as the server is busy with what came before it.
+            copy.WriteTimeout = 0;
+            copy.ReadTimeout = 0;
             return new TableCopy(connection, transaction, copy, rows, cancellationToken);
         }
         catch
@@ -67,9 +72,10 @@ public sealed class TableCopy : IAsyncDisposable
     {
         batches.Writer.TryComplete();
         var rows = await writing;
-        await copy.CompleteAsync(cancellationToken);
+        await writer.CompleteAsync(cancellationToken);
 
-        // The connection is busy with the COPY until the importer is disposed.
+        // Disposing the stream sends CopyDone and waits for the server to accept the rows.
+        ended = true;
         await copy.DisposeAsync();
         await transaction.CommitAsync(cancellationToken);
         return rows;
@@ -87,13 +93,25 @@ public sealed class TableCopy : IAsyncDisposable
             // Whatever stopped the stream has been reported through PostAsync or CompleteAsync.
         }
 
-        await copy.DisposeAsync();
+        if (!ended)
+        {
+            // CopyFail: disposing would send CopyDone and have the server take the half-written data for the table.
+            try
+            {
+                await copy.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The COPY already ended with its broken connection; the server drops it with the transaction.
+            }
+        }
+
         await transaction.DisposeAsync();
         await connection.DisposeAsync();
     }
 
-    // Synchronous writes on a thread of its own: NpgsqlBinaryImporter buffers rows and blocks only when the
-    // server falls behind, which is when this thread should wait anyway.
+    // Synchronous writes on a thread of its own: the writer buffers rows and blocks only when the server falls
+    // behind, which is when this thread should wait anyway.
     private long WriteAll(TableRows rows, CancellationToken cancellationToken)
     {
         long written = 0;
@@ -107,7 +125,7 @@ public sealed class TableCopy : IAsyncDisposable
                     {
                         foreach (var row in batch.Rows)
                         {
-                            written += rows.Write(copy, row);
+                            written += rows.Write(writer, row);
                         }
                     }
                     finally
