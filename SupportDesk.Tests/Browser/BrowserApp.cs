@@ -29,7 +29,7 @@ public sealed class BrowserApp : IAsyncLifetime
     public string? UnavailableReason { get; private set; } = Chromium.UnavailableReason();
 
     /// <summary>The app's warnings and errors so far.</summary>
-    public ServerLog Log { get; } = new();
+    public RecordedLog Log { get; } = new();
 
     public Uri BaseAddress { get; private set; } = default!;
 

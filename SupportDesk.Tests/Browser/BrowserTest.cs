@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace SupportDesk.Tests.Browser;
@@ -58,7 +59,8 @@ public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
     {
         var stem = Path.Combine(Artifacts.Failures, Artifacts.TestStem());
         await File.WriteAllLinesAsync($"{stem}-console.txt", console);
-        await File.WriteAllLinesAsync($"{stem}-server.txt", app.Log.Lines);
+        await File.WriteAllLinesAsync($"{stem}-server.txt", app.Log.Entries
+            .Where(e => e.Level >= LogLevel.Warning).Select(e => $"{e.Level} {e.Category}: {e.Message} {e.Exception}"));
         for (var i = 0; i < pages.Count; i++)
         {
             var page = pages[i];
