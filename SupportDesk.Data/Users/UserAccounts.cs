@@ -33,15 +33,10 @@ public sealed class UserAccounts(UserManager<AppUser> users, SupportDbContext db
             });
         }
 
-        if (TextRules.Check(nameof(NewAccount.FullName), "The full name", fullName) is { } unstorable)
-        {
-            return IdentityResult.Failed(new IdentityError { Code = nameof(NewAccount.FullName), Description = unstorable.Message });
-        }
-
         var email = account.Email.Trim();
-        if (TextRules.Check(nameof(NewAccount.Email), "The email", email) is { } unusable)
+        if ((TextRules.Check(nameof(NewAccount.FullName), "The full name", fullName) ?? TextRules.Check(nameof(NewAccount.Email), "The email", email)) is { } unstorable)
         {
-            return IdentityResult.Failed(new IdentityError { Code = nameof(NewAccount.Email), Description = unusable.Message });
+            return IdentityResult.Failed(new IdentityError { Code = unstorable.Field, Description = unstorable.Message });
         }
 
         var user = new AppUser { UserName = email, Email = email, FullName = fullName, EmailConfirmed = true };
