@@ -52,10 +52,13 @@ internal static class QueueFilters
         return filter with { TypoIds = ids };
     }
 
-    /// <summary>The filter's conditions over the tickets <paramref name="actor"/> may see; <paramref name="filter"/> must come from <see cref="ResolveAsync"/>.</summary>
-    public static IQueryable<Ticket> Apply(SupportDbContext db, Actor actor, QueueFilter filter, DateTime now)
+    /// <summary>
+    /// The filter's conditions over the tickets <paramref name="actor"/> may see, or over <paramref name="visible"/>, a part of
+    /// those; <paramref name="filter"/> must come from <see cref="ResolveAsync"/>.
+    /// </summary>
+    public static IQueryable<Ticket> Apply(SupportDbContext db, Actor actor, QueueFilter filter, DateTime now, IQueryable<Ticket>? visible = null)
     {
-        var tickets = db.Tickets.AsNoTracking().VisibleTo(actor, filter.IncludeDeleted);
+        var tickets = visible ?? db.Tickets.AsNoTracking().VisibleTo(actor, filter.IncludeDeleted);
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             tickets = tickets.Matching(db, actor, filter.Text, filter.TextMatch, filter.TypoIds);
