@@ -31,6 +31,9 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
     /// </summary>
     private const int NewestWindowPerRow = 40;
 
+    /// <summary>How long a search's count runs alone before its first page is looked for beside it; a rare word's count takes a millisecond or two.</summary>
+    private static readonly TimeSpan LookAfter = TimeSpan.FromMilliseconds(3);
+
     public async Task<QueuePage> ListAsync(Actor actor, QueueFilter filter, QueueSort sort, QueuePaging paging, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -54,16 +57,37 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
         else
         {
             // A common word's first page is found among the newest tickets long before its count is done, so on PostgreSQL
-            // (where a second connection is a second core) both run at once; a rarer word's look costs that core a bounded walk.
-            var looking = filter.TextMatch == TextMatch.Words && after is null && before is null && sort == new QueueSort() && db.Database.IsNpgsql()
-                ? NewestMatchesAsync(actor, filter, size, now, cancellationToken)
-                : Task.FromResult<List<QueueRow>?>(null);
+            // (where a second connection is a second core) a count still running after a moment gets company. A rare
+            // word's count is done by then; a word the count finds to be rare after all has its look stopped. Only plain
+            // words are looked for so: a phrase (an order number is one) costs each ticket looked at a positional match.
+            using var stopLooking = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var counting = CountMatchesAsync(db, actor, filter, now, cancellationToken);
-            await Task.WhenAll(looking, counting);
-            (filter, var ids) = await counting;
-            newest = await looking;
+            Task<List<QueueRow>?>? looking = null;
+            if (filter.TextMatch == TextMatch.Words && filter.Text.All(c => char.IsLetterOrDigit(c) || char.IsWhiteSpace(c)) && after is null && before is null && sort == new QueueSort() && db.Database.IsNpgsql()
+                && await Task.WhenAny(counting, Task.Delay(LookAfter, cancellationToken)) != counting)
+            {
+                looking = NewestMatchesAsync(actor, filter, size, now, stopLooking.Token);
+            }
 
-            (total, capped) = ids.Count > SearchCountCap ? (SearchCountCap, true) : (ids.Count, false);
+            List<long> ids;
+            try
+            {
+                (filter, ids) = await counting;
+                (total, capped) = ids.Count > SearchCountCap ? (SearchCountCap, true) : (ids.Count, false);
+                if (capped && looking is not null)
+                {
+                    newest = await looking;
+                }
+            }
+            finally
+            {
+                if (looking is { IsCompleted: false })
+                {
+                    await stopLooking.CancelAsync();
+                    await ((Task)looking).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+            }
+
             tickets = capped ? QueueFilters.Apply(db, actor, filter, now) : db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id));
         }
 
@@ -121,7 +145,7 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
     /// hold a whole page and one, else null. The window keeps a rare word from walking every ticket, and what it finds
     /// is the right page: every match outside it is older than all inside.
     /// </summary>
-    private async Task<List<QueueRow>?> NewestMatchesAsync(Actor actor, QueueFilter filter, int size, DateTime now, CancellationToken cancellationToken)
+    internal async Task<List<QueueRow>?> NewestMatchesAsync(Actor actor, QueueFilter filter, int size, DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var window = db.Tickets.AsNoTracking().VisibleTo(actor, filter.IncludeDeleted)

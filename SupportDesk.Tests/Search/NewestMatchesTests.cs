@@ -8,7 +8,7 @@ using SupportDesk.Tests.Infrastructure;
 namespace SupportDesk.Tests.Search;
 
 /// <summary>
-/// A search's first page, newest first, is looked for among the newest tickets while its count runs (on PostgreSQL);
+/// A search's first page, newest first, may be looked for among the newest tickets while its count runs (on PostgreSQL);
 /// with one row a page that look covers the newest 80. Whether the matches are inside that window or beyond it, the
 /// pages must be the same: the newest matches the reader may see, in order.
 /// </summary>
@@ -50,6 +50,22 @@ public sealed class NewestMatchesTests(DatabaseTemplates templates)
         Assert.Equal([numbers[110], numbers[100], numbers[2]], await PagesAsync(database, carla.AsActor(Roles.Customer), "kettle"));
         Assert.Equal([numbers[1], numbers[0]], await PagesAsync(database, agent, "lantern"));
         Assert.Equal([numbers[119]], await PagesAsync(database, omar.AsActor(Roles.Customer), "kettle"));
+
+        // The look itself, which the queue uses only for a word too common to count: a page and one from the newest
+        // 80 tickets the reader may see, or nothing when they do not hold that many.
+        Assert.Equal([numbers[119], numbers[110]], await NewestAsync(database, agent, "kettle"));
+        Assert.Equal([numbers[110], numbers[100]], await NewestAsync(database, carla.AsActor(Roles.Customer), "kettle"));
+        Assert.Null(await NewestAsync(database, omar.AsActor(Roles.Customer), "kettle"));
+        Assert.Null(await NewestAsync(database, agent, "lantern"));
+    }
+
+    private static async Task<List<string>?> NewestAsync(TestDatabase database, Actor actor, string text)
+    {
+        await using var db = await database.ContextAsync();
+        var now = database.Clock.GetUtcNow().UtcDateTime;
+        var filter = await QueueFilters.ResolveAsync(db, actor, new QueueFilter { Text = text }, now, Cancel, checkWords: false);
+        var rows = await database.Get<QueueQueries>().NewestMatchesAsync(actor, filter, 1, now, Cancel);
+        return rows?.Select(r => r.Number).ToList();
     }
 
     /// <summary>Every page of one row, following the next-page cursor; every page's count must be the number of pages.</summary>
