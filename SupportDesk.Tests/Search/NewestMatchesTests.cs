@@ -34,7 +34,7 @@ public sealed class NewestMatchesTests(DatabaseTemplates templates)
                 database.Clock.Advance(TimeSpan.FromMinutes(1));
                 var ticket = new Ticket
                 {
-                    Number = TicketNumber.New(database.Clock.GetUtcNow().UtcDateTime),
+                    Number = await TestData.UnusedNumberAsync(db, database.Clock.GetUtcNow().UtcDateTime),
                     Title = titles.GetValueOrDefault(i, $"Routine request {i}"),
                     Description = "Please have a look.",
                     CreatorId = i == 119 ? omar.Id : carla.Id,
