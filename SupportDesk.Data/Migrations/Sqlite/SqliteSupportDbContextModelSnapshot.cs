@@ -930,6 +930,10 @@ namespace SupportDesk.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_tickets_live_status_created")
                         .HasFilter("deleted_at IS NULL");
 
+                    b.HasIndex("Status", "Priority", "Category")
+                        .HasDatabaseName("ix_tickets_live_status_priority_category")
+                        .HasFilter("deleted_at IS NULL");
+
                     b.HasIndex("Status", "UpdatedAt", "Id")
                         .HasDatabaseName("ix_tickets_live_status_updated")
                         .HasFilter("deleted_at IS NULL");
