@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
@@ -81,10 +82,9 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
             }
             finally
             {
-                if (looking is { IsCompleted: false })
+                if (looking is not null && newest is null)
                 {
-                    await stopLooking.CancelAsync();
-                    await ((Task)looking).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    await StopAsync(looking, stopLooking);
                 }
             }
 
@@ -118,6 +118,23 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
         var next = backwards ? last : more ? last : null;
         var previous = backwards ? (more ? first : null) : after is null ? null : first;
         return new QueuePage(rows, total, capped, next, previous);
+    }
+
+    /// <summary>
+    /// Stops a look whose page is not needed and waits for it, so its connection is back in the pool before the page
+    /// is answered. How it ended does not matter: stopped, done, or failed, nothing of it is used.
+    /// </summary>
+    private static async Task StopAsync(Task<List<QueueRow>?> looking, CancellationTokenSource stop)
+    {
+        await stop.CancelAsync();
+        try
+        {
+            await looking;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or DbException or InvalidOperationException)
+        {
+            // Unused: the count or the page the caller reads reports any trouble the database has.
+        }
     }
 
     /// <summary>
