@@ -147,11 +147,14 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
     private static async Task<(QueueFilter Filter, List<long> Ids)> CountMatchesAsync(
         SupportDbContext db, Actor actor, QueueFilter filter, DateTime now, CancellationToken cancellationToken)
     {
-        var ids = await QueueFilters.Apply(db, actor, filter, now).Select(t => t.Id).Take(SearchCountCap + 1).ToListAsync(cancellationToken);
+        Task<List<long>> IdsAsync(QueueFilter matching) =>
+            QueueFilters.Apply(db, actor, matching, now).Select(t => t.Id).Take(SearchCountCap + 1).ToListAsync(cancellationToken);
+
+        var ids = await IdsAsync(filter);
         while (ids.Count == 0 && await QueueFilters.LoosenAsync(db, actor, filter, now, cancellationToken) is { } looser)
         {
             filter = looser;
-            ids = await QueueFilters.Apply(db, actor, filter, now).Select(t => t.Id).Take(SearchCountCap + 1).ToListAsync(cancellationToken);
+            ids = await IdsAsync(filter);
         }
 
         return (filter, ids);
@@ -165,10 +168,12 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
     internal async Task<List<QueueRow>?> NewestMatchesAsync(Actor actor, QueueFilter filter, int size, DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var window = db.Tickets.AsNoTracking().VisibleTo(actor, filter.IncludeDeleted)
-            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(NewestWindowPerRow * (size + 1));
-        var matches = QueueFilters.Apply(db, actor, filter, now, window);
-        var rows = await Project(matches.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(size + 1)).ToListAsync(cancellationToken);
+        // The window and the page in the queue's own newest-first order: the page is right only if the two agree.
+        var newestFirst = new QueueSort();
+        var window = QueueOrder.Apply(db.Tickets.AsNoTracking().VisibleTo(actor, filter.IncludeDeleted), newestFirst, null, descending: true)
+            .Take(NewestWindowPerRow * (size + 1));
+        var matches = QueueOrder.Apply(QueueFilters.Apply(db, actor, filter, now, window), newestFirst, null, descending: true);
+        var rows = await Project(matches.Take(size + 1)).ToListAsync(cancellationToken);
         return rows.Count > size ? rows : null;
     }
 
