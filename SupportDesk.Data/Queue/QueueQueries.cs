@@ -142,13 +142,20 @@ public sealed class QueueQueries(IDbContextFactory<SupportDbContext> contexts, T
     /// of a title, a typo) until something matches. For words PostgreSQL has no statistics on (an order number, a name)
     /// it guesses thousands of matches, and then walks the newest tickets looking for one that is not there; reading the
     /// ids instead gives the exact count, and a page of those is read by id. Beyond the cap the word is common, and
-    /// walking the newest tickets finds a page of it at once.
+    /// walking the newest tickets finds a page of it at once. On PostgreSQL staff words are counted in a sample first
+    /// (<see cref="TextMatch.WordsInSample"/>): a word past the cap there is past it overall, for an eighth of the work.
     /// </summary>
     private static async Task<(QueueFilter Filter, List<long> Ids)> CountMatchesAsync(
         SupportDbContext db, Actor actor, QueueFilter filter, DateTime now, CancellationToken cancellationToken)
     {
         Task<List<long>> IdsAsync(QueueFilter matching) =>
             QueueFilters.Apply(db, actor, matching, now).Select(t => t.Id).Take(SearchCountCap + 1).ToListAsync(cancellationToken);
+
+        if (filter.TextMatch == TextMatch.Words && actor.IsStaff && db.Database.IsNpgsql()
+            && await IdsAsync(filter with { TextMatch = TextMatch.WordsInSample }) is { Count: > SearchCountCap } sample)
+        {
+            return (filter, sample);
+        }
 
         var ids = await IdsAsync(filter);
         while (ids.Count == 0 && await QueueFilters.LoosenAsync(db, actor, filter, now, cancellationToken) is { } looser)

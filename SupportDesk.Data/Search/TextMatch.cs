@@ -6,6 +6,12 @@ internal enum TextMatch
     /// <summary>Words, phrases, -exclusions and "or", through the full-text index.</summary>
     Words,
 
+    /// <summary>
+    /// <see cref="Words"/> among one in <see cref="PostgresSearchModel.SampleBuckets"/> tickets, by id, which on PostgreSQL has an
+    /// index of staff documents of its own. Only ever counted: more matches there than a search counts means more overall.
+    /// </summary>
+    WordsInSample,
+
     /// <summary>An existing ticket's number: that ticket only.</summary>
     Number,
 

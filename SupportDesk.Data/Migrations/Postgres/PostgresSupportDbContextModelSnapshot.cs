@@ -618,6 +618,12 @@ namespace SupportDesk.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("StaffText"), "GIN");
 
+                    b.HasIndex(new[] { "StaffText" }, "StaffTextSample")
+                        .HasDatabaseName("ix_ticket_search_documents_staff_text_sample")
+                        .HasFilter("ticket_id % 8 = 0");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "StaffText" }, "StaffTextSample"), "GIN");
+
                     b.ToTable("ticket_search_documents", (string)null);
                 });
 
