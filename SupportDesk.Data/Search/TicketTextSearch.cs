@@ -32,7 +32,7 @@ public static class TicketTextSearch
             return TextMatch.Email;
         }
 
-        if (!checkWords || await WordMatches(db, actor, text).AnyAsync(cancellationToken))
+        if (!checkWords || await WordMatches(db, actor, text, sampled: false).AnyAsync(cancellationToken))
         {
             return TextMatch.Words;
         }
@@ -66,11 +66,8 @@ public static class TicketTextSearch
             case TextMatch.Typo:
                 var ids = typoIds ?? throw new InvalidOperationException("Read the typo matches (TicketTypoSearch.ClosestAsync) before applying them.");
                 return tickets.Where(t => ids.Contains(t.Id));
-            case TextMatch.WordsInSample:
-                var sampled = WordMatches(db, actor, text, sampled: true);
-                return tickets.Where(t => sampled.Contains(t.Id));
             default:
-                var matches = WordMatches(db, actor, text);
+                var matches = WordMatches(db, actor, text, sampled: how == TextMatch.WordsInSample);
                 return tickets.Where(t => matches.Contains(t.Id));
         }
     }
@@ -83,7 +80,7 @@ public static class TicketTextSearch
         _ => null,
     };
 
-    private static IQueryable<long> WordMatches(SupportDbContext db, Actor actor, string text, bool sampled = false)
+    private static IQueryable<long> WordMatches(SupportDbContext db, Actor actor, string text, bool sampled)
     {
         if (db.Database.IsNpgsql())
         {
